@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+//
+// FIN workbench: energy-minimal deployment of early-exit ("branchy") DNNs over
+// mobile-edge-cloud networks. See README.md for the tour and docs/ for the model.
+
+import PackageDescription
+
+let package = Package(
+    name: "FINBench",
+    platforms: [.macOS(.v13)],
+    products: [
+        /// Model types, JSON file formats and validation (fin-instance/1, fin-solution/1).
+        .library(name: "FINModel", targets: ["FINModel"]),
+        /// The single evaluator that scores every deployment.
+        .library(name: "FINEvaluator", targets: ["FINEvaluator"]),
+        /// Seeded instance generator and the shipped DNN profiles.
+        .library(name: "FINGenerator", targets: ["FINGenerator"]),
+        /// The command-line tool.
+        .executable(name: "finbench", targets: ["finbench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "FINModel"),
+        .target(name: "FINEvaluator", dependencies: ["FINModel"]),
+        .target(name: "FINGenerator", dependencies: ["FINModel", "FINEvaluator"]),
+        .executableTarget(
+            name: "finbench",
+            dependencies: [
+                "FINModel", "FINEvaluator", "FINGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "FINModelTests", dependencies: ["FINModel"]),
+        .testTarget(name: "FINEvaluatorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
+        .testTarget(name: "FINGeneratorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
+        .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,154 @@
+import FINModel
+
+/// Every knob of the instance generator. Defaults give an "easy" instance: the paper's tier
+/// figures, loose latency bounds, capacities that rarely bind. `preset(_:)` gives named
+/// starting points; each field can then be overridden (the CLI exposes them all).
+public struct GeneratorConfig: Sendable, Equatable {
+    /// The generator's version, written into every instance it makes. Bump it whenever the same
+    /// config and seed would give a different file.
+    public static let version = "fin-gen/1"
+
+    // MARK: Network
+
+    /// Total number of nodes, 3...10,000, split into tiers by the fractions below (at least one
+    /// device, one edge and one cloud).
+    public var nodes = 20
+    /// Share of nodes that are edge servers.
+    public var edgeFraction = 0.10
+    /// Share of nodes that are clouds.
+    public var cloudFraction = 0.005
+    /// Share of nodes that are relays (forwarding only); relays appear from 20 nodes up.
+    public var relayFraction = 0.02
+    /// How edge servers connect to each other: a ring, or a ring plus random chords.
+    public var edgeTopology: EdgeTopology = .ring
+    /// Random chords per edge server in a mesh.
+    public var meshDegree = 2
+    /// Probability that a device is attached to a second edge server.
+    public var dualHomingProbability = 0.2
+    /// Node speed and power are the tier's figure times a factor uniform in [1 - j, 1 + j].
+    public var heterogeneity = 0.3
+    /// Multiplies every node's memory (< 1 makes memory bind).
+    public var memoryScale = 1.0
+    /// Multiplies every link's bandwidth (< 1 makes bandwidth bind).
+    public var bandwidthScale = 1.0
+    /// Propagation delay ranges (seconds) of device-edge access links, links between edge
+    /// servers and relays (metro), and links to clouds (backhaul).
+    public var accessLatency: ClosedRange<Double> = 0.0005...0.002
+    public var metroLatency: ClosedRange<Double> = 0.0001...0.0005
+    public var backhaulLatency: ClosedRange<Double> = 0.002...0.010
+
+    // MARK: DNNs
+
+    /// Profile ids to draw applications' models from (`DNNProfiles`), or `synthetic`.
+    public var models: [String] = ["b-alexnet-cifar10", "b-resnet", "b-lenet"]
+    /// Blocks of a synthetic DNN.
+    public var syntheticBlocks: ClosedRange<Int> = 5...10
+    /// Number of distinct synthetic DNNs per instance (applications draw among them).
+    public var syntheticModels = 1
+    /// Every intermediate exit's exit probability is uniform in this range (0...0: the
+    /// static truncation of the papers' experiments).
+    public var exitProbability: ClosedRange<Double> = 0...0
+
+    // MARK: Applications
+
+    /// Number of applications; each has a random device as its source.
+    public var applications = 1
+    /// Inferences per second, uniform in this range.
+    public var rate: ClosedRange<Double> = 1...1
+    /// Latency bound = a factor uniform in this range times the time the source alone needs to
+    /// run the deepest exit (< 1: the source cannot do it alone).
+    public var latencySlack: ClosedRange<Double> = 0.6...1.5
+    /// The accuracy target is the accuracy of a uniformly drawn exit times a factor uniform
+    /// in this range (<= 1 keeps that exit admissible).
+    public var accuracySlack: ClosedRange<Double> = 0.97...1.0
+    /// Probability that an application sends its result to a destination (a random device or
+    /// cloud other than the source).
+    public var destinationProbability = 0.0
+    /// Probability that block 1 is pinned to the source.
+    public var pinProbability = 1.0
+    /// Share levels of the journal's resource allocation; nil for full-speed sharing.
+    public var shareLevels: [Double]? = nil
+
+    /// The random seed.
+    public var seed: UInt64 = 1
+
+    public init() {}
+
+    /// Named starting points.
+    public enum Preset: String, Sendable, CaseIterable {
+        /// The defaults: loose bounds, static DNNs, capacities that rarely bind.
+        case easy
+        /// Capacities and bounds that bind: scarce memory and bandwidth, high rates, dynamic
+        /// exits, destinations, share levels.
+        case binding
+        /// Synthetic DNNs of 5-10 blocks on a meshed edge: the scaling experiments' setting.
+        case synthetic
+    }
+
+    /// The configuration of a preset.
+    public static func preset(_ p: Preset) -> GeneratorConfig {
+        var c = GeneratorConfig()
+        switch p {
+        case .easy:
+            break
+        case .binding:
+            c.memoryScale = 0.05
+            c.bandwidthScale = 0.001
+            c.rate = 1...40
+            c.latencySlack = 0.4...1.0
+            c.exitProbability = 0.1...0.5
+            c.destinationProbability = 0.3
+            c.shareLevels = [0.25, 0.5, 1]
+            c.applications = 4
+            c.edgeTopology = .mesh
+        case .synthetic:
+            c.models = ["synthetic"]
+            c.edgeTopology = .mesh
+            c.exitProbability = 0...0.3
+        }
+        return c
+    }
+
+    /// Problems with the configuration, empty when it can generate.
+    public func problems() -> [String] {
+        var out: [String] = []
+        if !(3...10_000).contains(nodes) { out.append("nodes must be in 3...10000, got \(nodes)") }
+        for (name, x) in [("edgeFraction", edgeFraction), ("cloudFraction", cloudFraction), ("relayFraction", relayFraction),
+                          ("dualHomingProbability", dualHomingProbability), ("destinationProbability", destinationProbability),
+                          ("pinProbability", pinProbability)] where !(0...1).contains(x) {
+            out.append("\(name) must be in [0, 1], got \(x)")
+        }
+        if edgeFraction + cloudFraction + relayFraction >= 1 { out.append("edge, cloud and relay fractions leave no devices") }
+        if !(0..<1).contains(heterogeneity) { out.append("heterogeneity must be in [0, 1), got \(heterogeneity)") }
+        if !(memoryScale > 0 && memoryScale.isFinite) { out.append("memoryScale must be positive, got \(memoryScale)") }
+        if !(bandwidthScale > 0 && bandwidthScale.isFinite) { out.append("bandwidthScale must be positive, got \(bandwidthScale)") }
+        if meshDegree < 0 { out.append("meshDegree must be >= 0") }
+        for (name, r) in [("accessLatency", accessLatency), ("metroLatency", metroLatency), ("backhaulLatency", backhaulLatency)]
+        where r.lowerBound < 0 || !r.upperBound.isFinite {
+            out.append("\(name) must be a non-negative range")
+        }
+        if models.isEmpty { out.append("models must name at least one profile or synthetic") }
+        for m in models where m != "synthetic" && DNNProfiles.named(m) == nil {
+            out.append("unknown model profile \"\(m)\" (known: \((DNNProfiles.all.map(\.id) + ["synthetic"]).joined(separator: ", ")))")
+        }
+        if syntheticBlocks.lowerBound < 1 || syntheticBlocks.upperBound > 100 { out.append("syntheticBlocks must be within 1...100") }
+        if syntheticModels < 1 { out.append("syntheticModels must be >= 1") }
+        if exitProbability.lowerBound < 0 || exitProbability.upperBound > 1 { out.append("exitProbability must be within [0, 1]") }
+        if !(1...100_000).contains(applications) { out.append("applications must be in 1...100000, got \(applications)") }
+        if !(rate.lowerBound > 0) || !rate.upperBound.isFinite { out.append("rate must be a positive range") }
+        if !(latencySlack.lowerBound > 0) || !latencySlack.upperBound.isFinite { out.append("latencySlack must be a positive range") }
+        if !(accuracySlack.lowerBound > 0) || accuracySlack.upperBound > 1 { out.append("accuracySlack must be within (0, 1]") }
+        if let levels = shareLevels, levels.isEmpty || levels.contains(where: { !($0 > 0 && $0 <= 1) }) {
+            out.append("shareLevels must be values in (0, 1]")
+        }
+        return out
+    }
+}
+
+/// How edge servers are connected.
+public enum EdgeTopology: String, Sendable, CaseIterable {
+    /// Each edge server linked to the next one in a ring.
+    case ring
+    /// A ring plus `meshDegree` random chords per edge server.
+    case mesh
+}

@@ -1,0 +1,49 @@
+import FINModel
+
+/// The instances shipped in `instances/`, defined once here: `finbench demo` writes them,
+/// and a test checks that the committed files are exactly what this code generates.
+public enum StandardInstances {
+    /// A shipped instance: file name, one-line description, how to remake it, the instance.
+    public struct Entry: Sendable {
+        public let file: String
+        public let summary: String
+        public let command: String
+        public let instance: Instance
+    }
+
+    /// Generator settings of the shipped generated instances.
+    public static let generated: [(file: String, summary: String, command: String, config: GeneratorConfig)] = {
+        var out: [(String, String, String, GeneratorConfig)] = []
+        func add(_ file: String, _ summary: String, _ command: String, _ edit: (inout GeneratorConfig) -> Void, preset: GeneratorConfig.Preset = .easy) {
+            var c = GeneratorConfig.preset(preset)
+            edit(&c)
+            out.append((file, summary, command, c))
+        }
+        add("gen-easy-n10.json", "10 nodes, 1 application (paper DNNs), easy constraints",
+            "finbench generate --nodes 10 --applications 1 --seed 1") { $0.nodes = 10; $0.applications = 1; $0.seed = 1 }
+        add("gen-easy-n50-a3.json", "50 nodes with relays, 3 applications, destinations, dynamic exits",
+            "finbench generate --nodes 50 --applications 3 --exit-probability 0.1:0.4 --destination-probability 0.5 --seed 2") {
+            $0.nodes = 50; $0.applications = 3; $0.exitProbability = 0.1...0.4; $0.destinationProbability = 0.5; $0.seed = 2
+        }
+        add("gen-binding-n30-a4.json", "30 nodes, 4 applications, binding memory/bandwidth/rates, share levels",
+            "finbench generate --preset binding --nodes 30 --applications 4 --seed 3", { $0.nodes = 30; $0.applications = 4; $0.seed = 3 }, preset: .binding)
+        add("gen-easy-n200-a10.json", "200 nodes, ring edge, 10 applications",
+            "finbench generate --nodes 200 --applications 10 --seed 4") { $0.nodes = 200; $0.applications = 10; $0.seed = 4 }
+        add("gen-synthetic-n1000.json", "1,000 nodes, meshed edge, 1 synthetic DNN of 5-10 blocks",
+            "finbench generate --preset synthetic --nodes 1000 --seed 5", { $0.nodes = 1000; $0.seed = 5 }, preset: .synthetic)
+        return out
+    }()
+
+    /// Every shipped instance: the paper scenario for each profile, then the generated ones.
+    public static func all() throws(GeneratorError) -> [Entry] {
+        var out = DNNProfiles.all.map { p in
+            Entry(file: "paper-\(p.id).json",
+                  summary: "paper scenario (device, edge, cloud; upward links; block 1 pinned), \(p.id), bound \(NumberFormat.sig(p.paperLatencySeconds * 1000)) ms, accuracy >= \(p.paperMinAccuracy)",
+                  command: "finbench generate --paper \(p.id)", instance: PaperScenario.instance(profile: p))
+        }
+        for g in generated {
+            out.append(Entry(file: g.file, summary: g.summary, command: g.command, instance: try Generator.generate(g.config)))
+        }
+        return out
+    }
+}
