@@ -46,4 +46,25 @@ public enum StandardInstances {
         }
         return out
     }
+
+    /// The `README.md` written beside the shipped instances: one line per file saying what it is
+    /// and the command that makes it.
+    public static func readme(_ entries: [Entry]) -> String {
+        var lines = [
+            "# Shipped instances",
+            "",
+            "Written by `finbench demo --out-dir instances` (generator \(GeneratorConfig.version)); a test checks that",
+            "these files are byte-identical to what the code generates. Each file's `description` field says",
+            "where its numbers come from. Any single file can be remade with the command in its row.",
+            "",
+            "| file | what it is | how it was made |",
+            "| --- | --- | --- |",
+        ]
+        for e in entries {
+            let i = e.instance
+            let size = "\(i.nodes.count) nodes, \(i.links.count) links, \(i.applications.count) app\(i.applications.count == 1 ? "" : "s")"
+            lines.append("| `\(e.file)` | \(e.summary) (\(size)) | `\(e.command) --out instances/\(e.file)` |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 }

@@ -24,7 +24,8 @@ struct Demo: ParsableCommand {
             print("  ok  \(entry.file.padding(toLength: 34, withPad: " ", startingAt: 0)) \(InstanceSummary(loaded.instance).line)")
             for w in loaded.warnings { print("      warning: \(w)") }
         }
-        print("All \(entries.count) instances valid.")
+        try failing { try FileIO.writeAtomically(Array(StandardInstances.readme(entries).utf8), to: outDir + "/README.md") }
+        print("All \(entries.count) instances valid; their list is in \(outDir)/README.md.")
     }
 }
 
