@@ -15,6 +15,12 @@ let package = Package(
         .library(name: "FINEvaluator", targets: ["FINEvaluator"]),
         /// Seeded instance generator and the shipped DNN profiles.
         .library(name: "FINGenerator", targets: ["FINGenerator"]),
+        /// Solver-agnostic linear models, options, canonical statuses, MPS/LP writers.
+        .library(name: "FINLinear", targets: ["FINLinear"]),
+        /// GLPK backend. GLPK is GPL-3.0-or-later: linking this product makes the result GPL.
+        .library(name: "FINSolverGLPK", targets: ["FINSolverGLPK"]),
+        /// CBC backend. COIN-OR CBC is EPL-2.0.
+        .library(name: "FINSolverCBC", targets: ["FINSolverCBC"]),
         /// The command-line tool.
         .executable(name: "finbench", targets: ["finbench"]),
     ],
@@ -25,6 +31,13 @@ let package = Package(
         .target(name: "FINModel"),
         .target(name: "FINEvaluator", dependencies: ["FINModel"]),
         .target(name: "FINGenerator", dependencies: ["FINModel", "FINEvaluator"]),
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        .target(name: "_CGLPKShim", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
+        .target(name: "FINLinear"),
+        .target(name: "FINSolverGLPK", dependencies: ["FINLinear", "CGLPK", "_CGLPKShim"]),
+        .target(name: "FINSolverCBC", dependencies: ["FINLinear", "CCbc"]),
+        .target(name: "FINTestSupport", dependencies: ["FINModel", "FINLinear"]),
         .executableTarget(
             name: "finbench",
             dependencies: [
@@ -34,6 +47,7 @@ let package = Package(
         .testTarget(name: "FINModelTests", dependencies: ["FINModel"]),
         .testTarget(name: "FINEvaluatorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
         .testTarget(name: "FINGeneratorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
+        .testTarget(name: "FINLinearTests", dependencies: ["FINLinear", "FINSolverGLPK", "FINSolverCBC", "FINTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel"]),
     ],
     swiftLanguageModes: [.v6]
