@@ -21,6 +21,10 @@ let package = Package(
         .library(name: "FINSolverGLPK", targets: ["FINSolverGLPK"]),
         /// CBC backend. COIN-OR CBC is EPL-2.0.
         .library(name: "FINSolverCBC", targets: ["FINSolverCBC"]),
+        /// The exact MILP formulation and its decoder (solver-agnostic).
+        .library(name: "FINMILP", targets: ["FINMILP"]),
+        /// Exhaustive enumeration, the oracle for tiny instances.
+        .library(name: "FINBruteForce", targets: ["FINBruteForce"]),
         /// The command-line tool.
         .executable(name: "finbench", targets: ["finbench"]),
     ],
@@ -37,17 +41,20 @@ let package = Package(
         .target(name: "FINLinear"),
         .target(name: "FINSolverGLPK", dependencies: ["FINLinear", "CGLPK", "_CGLPKShim"]),
         .target(name: "FINSolverCBC", dependencies: ["FINLinear", "CCbc"]),
+        .target(name: "FINMILP", dependencies: ["FINModel", "FINEvaluator", "FINLinear"]),
+        .target(name: "FINBruteForce", dependencies: ["FINModel", "FINEvaluator"]),
         .target(name: "FINTestSupport", dependencies: ["FINModel", "FINLinear"]),
         .executableTarget(
             name: "finbench",
             dependencies: [
-                "FINModel", "FINEvaluator", "FINGenerator",
+                "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "FINModelTests", dependencies: ["FINModel"]),
         .testTarget(name: "FINEvaluatorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
         .testTarget(name: "FINGeneratorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
         .testTarget(name: "FINLinearTests", dependencies: ["FINLinear", "FINSolverGLPK", "FINSolverCBC", "FINTestSupport"]),
+        .testTarget(name: "FINMILPTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -56,6 +56,11 @@ public struct CBCSolver: MILPSolver {
         if let t = options.timeLimitSeconds, t > 0 { Cbc_setMaximumSeconds(cbc, t) }
         if let g = options.relativeGap { Cbc_setAllowableFractionGap(cbc, g) }
         if options.threads > 1 { Cbc_setParameter(cbc, "threads", String(options.threads)) }
+        // CBC's default dual tolerance (1e-7) lets the LP stop on a basis whose objective is
+        // up to ~1e-7 above the optimum: small enough to hide real differences between
+        // deployments (two routes for a small result). Tighter, as GLPK below.
+        Cbc_setParameter(cbc, "dualT", "1e-9")
+        Cbc_setParameter(cbc, "primalT", "1e-9")
         let solveReturn = Cbc_solve(cbc)
 
         let primary = Cbc_status(cbc)

@@ -176,6 +176,9 @@ int fin_glpk_solve(int ncols, int nrows,
         parm.presolve = GLP_ON;
         if (time_limit_s > 0) parm.tm_lim = time_limit_s * 1000 < 2e9 ? (int)ceil(time_limit_s * 1000) : 2000000000;
         if (mip_gap >= 0) parm.mip_gap = mip_gap;
+        // Default 1e-7: a node whose bound is within 1e-7 (relative) of the incumbent is
+        // pruned, which hides small but real improvements.
+        parm.tol_obj = 1e-10;
         callback_t cb = {result};
         parm.cb_func = branch_callback;
         parm.cb_info = &cb;

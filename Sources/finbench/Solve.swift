@@ -1,0 +1,59 @@
+import ArgumentParser
+import FINLinear
+import FINMILP
+import FINModel
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve an instance and write a fin-solution/1 file (standard output without --out).",
+        discussion: """
+            Methods: \(Methods.all.map { "\n  \($0.name): \($0.summary)" }.joined())
+
+            Every solution is re-scored by the evaluator before it is written; for the MILP methods a
+            disagreement between the formulation's objective and the evaluator's beyond 1e-9 relative
+            is reported as an error. The gap is computed by the workbench from the objective and the
+            solver's best bound.
+
+            Exit status: 0 optimal; 2 feasible, optimality not proven (time limit); 3 proven
+            infeasible; 4 no solution found (time limit); 70 solver failure; 65/66 bad input.
+            A summary line goes to standard error.
+            """)
+
+    @Argument(help: "Instance file.") var instance: String
+    @Option(name: .shortAndLong, help: "Method: \(Methods.names).") var method: String
+    @Option(help: "Wall-clock limit for the solver, seconds.") var timeLimit: Double?
+    @Option(help: "Relative optimality gap at which the solver may stop.") var gap: Double?
+    @Option(help: "Solver threads (CBC only; GLPK is single-threaded).") var threads: Int = 1
+    @Flag(help: "Show the solver's log on standard error.") var verbose = false
+    @Option(help: "Output file (written atomically).") var out: String?
+
+    func validate() throws {
+        if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let g = gap, !(g >= 0 && g.isFinite) { throw ValidationError("--gap must be a non-negative number") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let loaded = try failing { try InstanceFile.read(instance) }
+        guard let solver = Methods.milpSolver(method) else {
+            throw Failure("unknown method \"\(method)\" (known: \(Methods.names))", status: ExitStatus.usage)
+        }
+        let options = SolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap, threads: threads, verbose: verbose)
+        let outcome = MILPMethod.solve(loaded.instance, solver: solver, options: options)
+        let solution = outcome.solution
+        if let out {
+            try failing { try SolutionFile.write(solution, to: out) }
+        } else {
+            print(JSONWriter.string(SolutionFile.encode(solution)), terminator: "")
+        }
+        var line = "\(solution.method): \(solution.status.rawValue)"
+        if let o = solution.objectiveJoulesPerSecond { line += ", objective \(NumberFormat.sig(o, 8)) J/s" }
+        if let b = solution.boundJoulesPerSecond { line += ", bound \(NumberFormat.sig(b, 8))" }
+        if let g = solution.gap { line += ", gap \(NumberFormat.percent(g))" }
+        line += ", \(NumberFormat.sig(solution.wallSeconds ?? 0, 3)) s (\(outcome.variables) variables, \(outcome.constraints) rows)"
+        if case .string(let m)? = solution.info["message"] { line += ": \(m)" }
+        printError(line)
+        let status = Methods.exitStatus(solution.status)
+        if status != ExitStatus.ok { throw ExitCode(status) }
+    }
+}
