@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "FINSolverGLPK", targets: ["FINSolverGLPK"]),
         /// CBC backend. COIN-OR CBC is EPL-2.0.
         .library(name: "FINSolverCBC", targets: ["FINSolverCBC"]),
+        /// The network-expanded graph of an application and paths on it.
+        .library(name: "FINGraph", targets: ["FINGraph"]),
         /// The exact MILP formulation and its decoder (solver-agnostic).
         .library(name: "FINMILP", targets: ["FINMILP"]),
         /// Exhaustive enumeration, the oracle for tiny instances.
@@ -30,18 +32,20 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         .target(name: "FINModel"),
         .target(name: "FINEvaluator", dependencies: ["FINModel"]),
-        .target(name: "FINGenerator", dependencies: ["FINModel", "FINEvaluator"]),
+        .target(name: "FINGenerator", dependencies: ["FINModel", "FINEvaluator", "FINGraph", .product(name: "HeapModule", package: "swift-collections")]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(name: "_CGLPKShim", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
         .target(name: "FINLinear"),
         .target(name: "FINSolverGLPK", dependencies: ["FINLinear", "CGLPK", "_CGLPKShim"]),
         .target(name: "FINSolverCBC", dependencies: ["FINLinear", "CCbc"]),
-        .target(name: "FINMILP", dependencies: ["FINModel", "FINEvaluator", "FINLinear"]),
+        .target(name: "FINGraph", dependencies: ["FINModel", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "FINMILP", dependencies: ["FINModel", "FINEvaluator", "FINLinear", "FINGraph"]),
         .target(name: "FINBruteForce", dependencies: ["FINModel", "FINEvaluator"]),
         .target(name: "FINTestSupport", dependencies: ["FINModel", "FINLinear"]),
         .executableTarget(

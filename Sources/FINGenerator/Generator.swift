@@ -1,5 +1,7 @@
 import Foundation
+import FINGraph
 import FINModel
+import HeapModule
 
 /// The seeded instance generator: tiered mobile-edge-cloud networks with branchy-DNN
 /// applications. The same configuration (seed included) gives the same instance, byte for
@@ -19,7 +21,7 @@ public enum Generator {
         var rng = SplitMix64(seed: config.seed)
         let nodes = makeNodes(config, &rng)
         let links = makeLinks(config, nodes, &rng)
-        let (models, applications) = makeApplications(config, nodes, &rng)
+        let (models, applications) = makeApplications(config, nodes, links, &rng)
         return Instance(
             name: name(config), description: describe(config), nodes: nodes, links: links, models: models,
             applications: applications, shareLevels: config.shareLevels)
@@ -176,7 +178,54 @@ public enum Generator {
         return DNNModel(id: id, inputBits: 24576, blocks: blocks, exits: exits, resultBits: 80)
     }
 
-    static func makeApplications(_ c: GeneratorConfig, _ nodes: [Node], _ rng: inout SplitMix64) -> ([DNNModel], [Application]) {
+    /// The latency of the fastest deployment of `app` (a minimum-latency path on its expanded
+    /// graph, capacities and energy ignored), nil when there is none.
+    static func fastestDeployment(_ nodes: [Node], _ links: [Link], _ model: DNNModel, _ app: Application) -> Double? {
+        let probe = Instance(name: "probe", nodes: nodes, links: links, models: [model], applications: [app])
+        var uncapped = probe
+        for i in uncapped.nodes.indices { uncapped.nodes[i].memoryBytes = .greatestFiniteMagnitude }
+        let index = NetworkIndex(uncapped)
+        var capacities = Capacities(index)
+        capacities.opsPerSecond = capacities.opsPerSecond.map { _ in .greatestFiniteMagnitude }
+        capacities.bitsPerSecond = capacities.bitsPerSecond.map { _ in .greatestFiniteMagnitude }
+        let graph = ExpandedGraph(index, application: 0, capacities: capacities)
+        guard let path = graph.shortestPath(weight: \.latency) else { return nil }
+        return path.reduce(0) { $0 + graph.edges[$1].latency }
+    }
+
+    /// Seconds of the fastest path for `bits` from one node to another (Dijkstra on
+    /// bits / bandwidth + delay), nil when unreachable.
+    static func fastestDelivery(_ links: [Link], from: String, to: String, bits: Double) -> Double? {
+        var ids: [String: Int] = [:]
+        for l in links {
+            if ids[l.from] == nil { ids[l.from] = ids.count }
+            if ids[l.to] == nil { ids[l.to] = ids.count }
+        }
+        guard let s = ids[from], let t = ids[to] else { return nil }
+        var outgoing = [[(Int, Double)]](repeating: [], count: ids.count)
+        for l in links { outgoing[ids[l.from]!].append((ids[l.to]!, l.seconds(bits: bits))) }
+        var best = [Double](repeating: .infinity, count: ids.count)
+        best[s] = 0
+        var heap = Heap<QueueEntry>()
+        heap.insert(QueueEntry(distance: 0, node: s))
+        while let e = heap.popMin() {
+            if e.node == t { return e.distance }
+            guard e.distance <= best[e.node] else { continue }
+            for (v, w) in outgoing[e.node] where e.distance + w < best[v] {
+                best[v] = e.distance + w
+                heap.insert(QueueEntry(distance: best[v], node: v))
+            }
+        }
+        return nil
+    }
+
+    struct QueueEntry: Comparable {
+        let distance: Double
+        let node: Int
+        static func < (a: QueueEntry, b: QueueEntry) -> Bool { (a.distance, a.node) < (b.distance, b.node) }
+    }
+
+    static func makeApplications(_ c: GeneratorConfig, _ nodes: [Node], _ links: [Link], _ rng: inout SplitMix64) -> ([DNNModel], [Application]) {
         // The model pool: profiles as shipped, or synthetic DNNs; exit probabilities drawn per model.
         var pool: [DNNModel] = []
         for id in c.models {
@@ -203,14 +252,29 @@ public enum Generator {
             let source = rng.pick(devices)
             let chain = DNNChain(model)
             let deepest = chain.depths.last!
-            let sourceSeconds = chain.computeOps[1...deepest.lastBlock].reduce(0, +) / source.opsPerSecond
-            let latency = round4(sourceSeconds * rng.uniform(c.latencySlack))
             // Rounded down, so the drawn exit stays admissible.
             let target = (rng.pick(chain.depths).accuracy * rng.uniform(c.accuracySlack) * 1e4).rounded(.down) / 1e4
             var destination: String?
             if rng.chance(c.destinationProbability) {
                 let other = destinations.filter { $0.id != source.id }
                 if !other.isEmpty { destination = rng.pick(other).id }
+            }
+            // The bound lies between the fastest deployment of an admissible depth (latency
+            // slack 0) and the source running the deepest exit alone, then delivering the
+            // result by the fastest route (slack 1).
+            var alone = chain.computeOps[1...deepest.lastBlock].reduce(0, +) / source.opsPerSecond
+            if let destination {
+                alone += fastestDelivery(links, from: source.id, to: destination, bits: model.resultBits) ?? 0
+            }
+            let pinned = rng.chance(c.pinProbability)
+            let probe = Application(id: "probe", model: model.id, source: source.id, destination: destination,
+                                    maxLatencySeconds: .greatestFiniteMagnitude, minAccuracy: target, pinFirstBlockToSource: pinned)
+            let slack = rng.uniform(c.latencySlack)
+            let latency: Double
+            if let fastest = fastestDeployment(nodes, links, model, probe), fastest < alone {
+                latency = round4(fastest + slack * (alone - fastest))
+            } else {
+                latency = round4(alone * (1 + slack))
             }
             let label = String(repeating: "0", count: width - String(i).count) + String(i)
             apps.append(Application(

@@ -55,9 +55,12 @@ public struct GeneratorConfig: Sendable, Equatable {
     public var applications = 1
     /// Inferences per second, uniform in this range.
     public var rate: ClosedRange<Double> = 1...1
-    /// Latency bound = a factor uniform in this range times the time the source alone needs to
-    /// run the deepest exit (< 1: the source cannot do it alone).
-    public var latencySlack: ClosedRange<Double> = 0.6...1.5
+    /// Where the latency bound lies, drawn uniformly from this range: 0 is the latency of the
+    /// fastest deployment of an admissible exit (capacities and energy ignored), 1 the time the
+    /// source needs to run the deepest exit alone and deliver its result by the fastest route;
+    /// values above 1 are looser still. (When the source alone is the fastest, the bound is
+    /// that time times 1 + slack.)
+    public var latencySlack: ClosedRange<Double> = 0.2...1.5
     /// The accuracy target is the accuracy of a uniformly drawn exit times a factor uniform
     /// in this range (<= 1 keeps that exit admissible).
     public var accuracySlack: ClosedRange<Double> = 0.97...1.0
@@ -95,7 +98,7 @@ public struct GeneratorConfig: Sendable, Equatable {
             c.memoryScale = 0.05
             c.bandwidthScale = 0.001
             c.rate = 1...40
-            c.latencySlack = 0.4...1.0
+            c.latencySlack = 0.1...0.8
             c.exitProbability = 0.1...0.5
             c.destinationProbability = 0.3
             c.shareLevels = [0.25, 0.5, 1]
@@ -136,7 +139,7 @@ public struct GeneratorConfig: Sendable, Equatable {
         if exitProbability.lowerBound < 0 || exitProbability.upperBound > 1 { out.append("exitProbability must be within [0, 1]") }
         if !(1...100_000).contains(applications) { out.append("applications must be in 1...100000, got \(applications)") }
         if !(rate.lowerBound > 0) || !rate.upperBound.isFinite { out.append("rate must be a positive range") }
-        if !(latencySlack.lowerBound > 0) || !latencySlack.upperBound.isFinite { out.append("latencySlack must be a positive range") }
+        if latencySlack.lowerBound < 0 || !latencySlack.upperBound.isFinite { out.append("latencySlack must be a non-negative range") }
         if !(accuracySlack.lowerBound > 0) || accuracySlack.upperBound > 1 { out.append("accuracySlack must be within (0, 1]") }
         if let levels = shareLevels, levels.isEmpty || levels.contains(where: { !($0 > 0 && $0 <= 1) }) {
             out.append("shareLevels must be values in (0, 1]")

@@ -25,14 +25,14 @@ public enum ModelWriter {
         var inInteger = false
         for (j, v) in model.variables.enumerated() {
             if v.isInteger != inInteger {
-                out += "    MARKER MARKER \(v.isInteger ? "'INTORG'" : "'INTEND'")\n"
+                out += "    MARKER 'MARKER' \(v.isInteger ? "'INTORG'" : "'INTEND'")\n"
                 inInteger = v.isInteger
             }
             if v.objective != 0 { out += "    \(cols[j]) obj \(number(sign * v.objective))\n" }
             for (i, a) in byColumn[j] { out += "    \(cols[j]) \(rows[i]) \(number(a))\n" }
             if v.objective == 0 && byColumn[j].isEmpty { out += "    \(cols[j]) obj 0\n" }
         }
-        if inInteger { out += "    MARKER MARKER 'INTEND'\n" }
+        if inInteger { out += "    MARKER 'MARKER' 'INTEND'\n" }
         out += "RHS\n"
         if model.objectiveConstant != 0 { out += "    RHS obj \(number(-sign * model.objectiveConstant))\n" }
         var ranges = ""

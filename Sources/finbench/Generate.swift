@@ -40,7 +40,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Multiply every node's memory (< 1 makes memory bind).") var memoryScale: Double?
     @Option(help: "Multiply every link's bandwidth (< 1 makes bandwidth bind).") var bandwidthScale: Double?
     @Option(help: "Inferences per second per application, LO:HI.") var rate: RangeArgument?
-    @Option(help: "Latency bound as a multiple of the source's own run time of the deepest exit, LO:HI.") var latencySlack: RangeArgument?
+    @Option(help: "Latency bound position, LO:HI: 0 = the fastest deployment's latency, 1 = the source alone (plus fastest delivery), > 1 looser.") var latencySlack: RangeArgument?
     @Option(help: "Accuracy target as a multiple of a random exit's accuracy, LO:HI within (0, 1].") var accuracySlack: RangeArgument?
     @Option(help: "Exit probability of intermediate exits, LO:HI (0 = static truncation).") var exitProbability: RangeArgument?
     @Option(help: "Probability that an application has a result destination.") var destinationProbability: Double?

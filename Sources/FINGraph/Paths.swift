@@ -1,0 +1,105 @@
+import FINModel
+import HeapModule
+
+extension ExpandedGraph {
+    /// A cheapest path from `source` to `sink` under a non-negative edge weight (Dijkstra with
+    /// a binary heap; ties broken by vertex index, so the answer is deterministic). Returns
+    /// the edge indices in order, or nil when the sink is unreachable.
+    public func shortestPath(weight: (Edge) -> Double) -> [Int]? {
+        var distance = [Double](repeating: .infinity, count: vertexCount)
+        var via = [Int](repeating: -1, count: vertexCount)
+        var heap = Heap<Entry>()
+        distance[source] = 0
+        heap.insert(Entry(distance: 0, vertex: source))
+        while let e = heap.popMin() {
+            guard e.distance <= distance[e.vertex] else { continue }
+            if e.vertex == sink { break }
+            for i in outgoing[e.vertex] {
+                let edge = edges[i]
+                let d = e.distance + weight(edge)
+                if d < distance[edge.head] {
+                    distance[edge.head] = d
+                    via[edge.head] = i
+                    heap.insert(Entry(distance: d, vertex: edge.head))
+                }
+            }
+        }
+        guard distance[sink] < .infinity else { return nil }
+        var path: [Int] = []
+        var v = sink
+        while v != source {
+            path.append(via[v])
+            v = edges[via[v]].tail
+        }
+        return path.reversed()
+    }
+
+    struct Entry: Comparable {
+        let distance: Double
+        let vertex: Int
+        static func < (a: Entry, b: Entry) -> Bool { (a.distance, a.vertex) < (b.distance, b.vertex) }
+    }
+
+    /// The deployment a source-to-sink walk describes. Loops inside one layer (possible when
+    /// edges cost nothing) are erased, so every transfer path is simple. Also returns the
+    /// edges kept.
+    public func deployment(along walk: [Int]) -> (deployment: Deployment, kept: [Int])? {
+        let instance = index.instance
+        let app = instance.applications[application]
+        var hosts: [Int] = []
+        var levelOf: [Int: Int] = [:]
+        var depth: Depth?
+        // Node sequences per transfer layer (-1: the result), with the edge entering each node.
+        var layers: [Int: [(node: Int, edge: Int?)]] = [0: [(index.nodeIndex[app.source]!, nil)]]
+        var kept: [Int] = []
+        var layer = 0
+        for e in walk {
+            switch edges[e].kind {
+            case .compute(let k, let v, let level):
+                hosts.append(v)
+                if let previous = levelOf[v], previous != level { return nil }  // one share per node
+                levelOf[v] = level
+                layer = k
+                layers[k] = [(v, nil)]
+                kept.append(e)
+            case .proceed:
+                kept.append(e)
+            case .transfer(_, let l):
+                layers[layer, default: []].append((index.linkHead[l], e))
+            case .terminal(let d, let v):
+                depth = chain.depths[d]
+                layer = -1
+                layers[-1] = [(v, nil)]
+                kept.append(e)
+            case .result(let l):
+                layers[-1, default: []].append((index.linkHead[l], e))
+            case .arrive:
+                kept.append(e)
+            }
+        }
+        guard let depth, hosts.count == depth.lastBlock else { return nil }
+        var transfers: [Transfer] = []
+        for key in layers.keys.sorted(by: { ($0 < 0 ? Int.max : $0) < ($1 < 0 ? Int.max : $1) }) {
+            var simple: [(node: Int, edge: Int?)] = []
+            var position: [Int: Int] = [:]
+            for step in layers[key]! {
+                if let p = position[step.node] {
+                    for s in simple[(p + 1)...] { position[s.node] = nil }
+                    simple.removeSubrange((p + 1)...)
+                } else {
+                    position[step.node] = simple.count
+                    simple.append(step)
+                }
+            }
+            guard simple.count >= 2 else { continue }
+            kept += simple.compactMap(\.edge)
+            transfers.append(Transfer(afterBlock: key < 0 ? depth.lastBlock : key, path: simple.map { instance.nodes[$0.node].id }))
+        }
+        var shares: [String: Double]?
+        if instance.shareLevels != nil {
+            shares = Dictionary(uniqueKeysWithValues: levelOf.map { (instance.nodes[$0.key].id, levels[$0.value]) })
+        }
+        return (Deployment(application: app.id, exitAfterBlock: depth.lastBlock, hosts: hosts.map { instance.nodes[$0].id },
+                           shares: shares, transfers: transfers), kept)
+    }
+}
