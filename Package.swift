@@ -54,6 +54,12 @@ let package = Package(
                 "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "finbench-bench",
+            dependencies: [
+                "FINModel", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .testTarget(name: "FINModelTests", dependencies: ["FINModel"]),
         .testTarget(name: "FINEvaluatorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
         .testTarget(name: "FINGeneratorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),

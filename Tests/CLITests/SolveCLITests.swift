@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// Runs an external program; nil when it is not installed.
+func runExternal(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
+    let path = ["/usr/bin", "/usr/local/bin", "/bin"].map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    guard let path else { return nil }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = arguments
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// The first number after `marker` in `text`.
+func number(after marker: String, in text: String) -> Double? {
+    guard let r = text.range(of: marker) else { return nil }
+    let rest = text[r.upperBound...].drop { $0 == " " || $0 == "=" || $0 == ":" }
+    return Double(rest.prefix { "0123456789.eE+-".contains($0) })
+}
+
+@Suite("finbench solve and export", .serialized)
+struct SolveCLITests {
+    @Test func solveStatusesAndFiles() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let paper = root.appendingPathComponent("instances/paper-b-alexnet-cifar10.json").path
+        let out = dir.appendingPathComponent("sol.json").path
+        for method in ["milp-glpk", "milp-cbc"] {
+            let r = try run(["solve", paper, "--method", method, "--out", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stderr.contains("\(method): optimal, objective 0.085602911 J/s"), "\(r.stderr)")
+            let e = try run(["evaluate", paper, out])
+            #expect(e.status == 0 && !e.stdout.contains("mismatch"), "\(e.stdout)")
+        }
+        // 1 ms: block 1 is pinned to the device and needs 2.06 ms there. Proven infeasible: 3.
+        let tight = dir.appendingPathComponent("tight.json").path
+        #expect(try run(["generate", "--paper", "b-alexnet-cifar10", "--max-latency", "0.001", "--out", tight]).status == 0)
+        let infeasible = try run(["solve", tight, "-m", "milp-cbc"])
+        #expect(infeasible.status == 3 && infeasible.stdout.contains("\"status\": \"infeasible\""), "\(infeasible.stderr)")
+        // Bad method and bad options.
+        #expect(try run(["solve", paper, "-m", "simplex"]).status == 64)
+        #expect(try run(["solve", paper, "-m", "milp-cbc", "--time-limit", "-1"]).status == 64)
+        #expect(try run(["solve", dir.appendingPathComponent("none.json").path, "-m", "milp-cbc"]).status == 66)
+    }
+
+    /// An exported MPS of a medium instance, solved by the cbc and glpsol programs, gives the
+    /// optimum the workbench finds in-process (scaled back to J/s).
+    @Test(arguments: ["gen-easy-n50-a3", "gen-binding-n30-a4"])
+    func exportedModelSolvesToTheSameOptimum(name: String) throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let instance = root.appendingPathComponent("instances/\(name).json").path
+        let mps = dir.appendingPathComponent("\(name).mps").path
+        let lp = dir.appendingPathComponent("\(name).lp").path
+        let exported = try run(["export", instance, "--format", "mps", "--out", mps])
+        #expect(exported.status == 0)
+        #expect(try run(["export", instance, "--format", "lp", "--out", lp]).status == 0)
+        let scale = try #require(number(after: "multiply the model's objective by", in: exported.stderr))
+        let solved = try run(["solve", instance, "-m", "milp-cbc"])
+        let optimum = try #require(number(after: "objective", in: solved.stderr))
+        guard let cbc = try runExternal("cbc", [mps, "solve"]), let glpsol = try runExternal("glpsol", ["--freemps", mps, "--output", dir.appendingPathComponent("g.txt").path]) else {
+            print("skipped: the cbc and glpsol programs are not installed (Debian: coinor-cbc, glpk-utils)")
+            return
+        }
+        #expect(cbc.output.contains("Optimal solution found"), "\(cbc.output)")
+        let cbcObjective = try #require(number(after: "Objective value:", in: cbc.output), "\(cbc.output)")
+        #expect(abs(cbcObjective * scale - optimum) <= 1e-6 * optimum, "cbc program: \(cbcObjective * scale) vs \(optimum)")
+        #expect(glpsol.status == 0)
+        let report = try String(contentsOfFile: dir.appendingPathComponent("g.txt").path, encoding: .utf8)
+        #expect(report.contains("INTEGER OPTIMAL"), "\(report.prefix(400))")
+        let glpkObjective = try #require(number(after: "obj =", in: report))
+        #expect(abs(glpkObjective * scale - optimum) <= 1e-6 * optimum, "glpsol: \(glpkObjective * scale) vs \(optimum)")
+        // The LP file too.
+        let glpsolLP = try #require(try runExternal("glpsol", ["--lp", lp, "--output", dir.appendingPathComponent("l.txt").path]))
+        #expect(glpsolLP.status == 0)
+        let lpReport = try String(contentsOfFile: dir.appendingPathComponent("l.txt").path, encoding: .utf8)
+        let lpObjective = try #require(number(after: "obj =", in: lpReport))
+        #expect(abs(lpObjective * scale - optimum) <= 1e-6 * optimum, "glpsol on LP: \(lpObjective * scale) vs \(optimum)")
+    }
+}
