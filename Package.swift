@@ -23,6 +23,8 @@ let package = Package(
         .library(name: "FINSolverCBC", targets: ["FINSolverCBC"]),
         /// The network-expanded graph of an application and paths on it.
         .library(name: "FINGraph", targets: ["FINGraph"]),
+        /// FIN, FIN-exact, FIN-epsilon and the baselines.
+        .library(name: "FIN", targets: ["FIN"]),
         /// The exact MILP formulation and its decoder (solver-agnostic).
         .library(name: "FINMILP", targets: ["FINMILP"]),
         /// Exhaustive enumeration, the oracle for tiny instances.
@@ -45,13 +47,14 @@ let package = Package(
         .target(name: "FINSolverGLPK", dependencies: ["FINLinear", "CGLPK", "_CGLPKShim"]),
         .target(name: "FINSolverCBC", dependencies: ["FINLinear", "CCbc"]),
         .target(name: "FINGraph", dependencies: ["FINModel", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "FIN", dependencies: ["FINModel", "FINEvaluator", "FINGraph", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "FINMILP", dependencies: ["FINModel", "FINEvaluator", "FINLinear", "FINGraph"]),
         .target(name: "FINBruteForce", dependencies: ["FINModel", "FINEvaluator"]),
         .target(name: "FINTestSupport", dependencies: ["FINModel", "FINLinear"]),
         .executableTarget(
             name: "finbench",
             dependencies: [
-                "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce",
+                "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FIN",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -65,6 +68,7 @@ let package = Package(
         .testTarget(name: "FINGeneratorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
         .testTarget(name: "FINLinearTests", dependencies: ["FINLinear", "FINSolverGLPK", "FINSolverCBC", "FINTestSupport"]),
         .testTarget(name: "FINMILPTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
+        .testTarget(name: "FINTests", dependencies: ["FIN", "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -41,8 +41,8 @@ extension ExpandedGraph {
     }
 
     /// The deployment a source-to-sink walk describes. Loops inside one layer (possible when
-    /// edges cost nothing) are erased, so every transfer path is simple. Also returns the
-    /// edges kept.
+    /// edges cost nothing) are erased, so every transfer path is simple. With share levels, a
+    /// node gets the largest level used by its blocks. Also returns the edges kept.
     public func deployment(along walk: [Int]) -> (deployment: Deployment, kept: [Int])? {
         let instance = index.instance
         let app = instance.applications[application]
@@ -57,8 +57,9 @@ extension ExpandedGraph {
             switch edges[e].kind {
             case .compute(let k, let v, let level):
                 hosts.append(v)
-                if let previous = levelOf[v], previous != level { return nil }  // one share per node
-                levelOf[v] = level
+                // One share per node: the largest level any block there used (the MILP's rows make
+                // them equal; a path search may not, and a larger share only shortens the latency).
+                if let previous = levelOf[v], levels[previous] >= levels[level] {} else { levelOf[v] = level }
                 layer = k
                 layers[k] = [(v, nil)]
                 kept.append(e)

@@ -65,6 +65,8 @@ public struct CBCSolver: MILPSolver {
         // absolute) of the incumbent: on an objective of order 1 that hides improvements of
         // 1e-5 relative. The workbench wants the optimum to 1e-9.
         Cbc_setParameter(cbc, "increment", "1e-10")
+        // Integrality tolerance (default 1e-7): see the GLPK shim for why it matters.
+        Cbc_setParameter(cbc, "integerT", "1e-9")
         let solveReturn = Cbc_solve(cbc)
 
         let primary = Cbc_status(cbc)

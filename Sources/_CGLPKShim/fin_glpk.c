@@ -170,31 +170,55 @@ int fin_glpk_solve(int ncols, int nrows,
     if (nnz > 0) glp_load_matrix(prob, nnz, ia, ja, ar);
 
     if (any_integer) {
-        glp_iocp parm;
-        glp_init_iocp(&parm);
-        parm.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF;
-        parm.presolve = GLP_ON;
-        if (time_limit_s > 0) parm.tm_lim = time_limit_s * 1000 < 2e9 ? (int)ceil(time_limit_s * 1000) : 2000000000;
-        if (mip_gap >= 0) parm.mip_gap = mip_gap;
-        // Default 1e-7: a node whose bound is within 1e-7 (relative) of the incumbent is
-        // pruned, which hides small but real improvements.
-        parm.tol_obj = 1e-10;
-        callback_t cb = {result};
-        parm.cb_func = branch_callback;
-        parm.cb_info = &cb;
-        result->intopt_return = glp_intopt(prob, &parm);
-        result->mip_status = glp_mip_status(prob);
-        result->objective = glp_mip_obj_val(prob);
-        for (int j = 0; j < ncols; j++) x_out[j] = glp_mip_col_val(prob, j + 1);
+        // GLPK's MIP preprocessor is not used: on an infeasible model whose latency row has
+        // coefficients from 1e-5 to 0.1 it declared a point violating that row by 3.4e-5
+        // "integer optimal" (glpsol does the same). Instead: the root LP by the simplex
+        // method, then branch-and-cut on it.
+        double started = glp_time();
+        glp_smcp lp;
+        glp_init_smcp(&lp);
+        lp.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+        lp.presolve = GLP_OFF;
+        if (time_limit_s > 0) lp.tm_lim = time_limit_s * 1000 < 2e9 ? (int)ceil(time_limit_s * 1000) : 2000000000;
+        int lp_return = glp_simplex(prob, &lp);
+        int lp_status = glp_get_status(prob);
+        if (lp_return != 0 || lp_status != GLP_OPT) {
+            // Report the relaxation's outcome in the MIP's terms.
+            result->intopt_return = lp_return != 0 ? lp_return
+                                  : (lp_status == GLP_NOFEAS ? GLP_ENOPFS : (lp_status == GLP_UNBND ? GLP_ENODFS : GLP_EFAIL));
+            result->mip_status = GLP_UNDEF;
+            for (int j = 0; j < ncols; j++) x_out[j] = 0;
+        } else {
+            glp_iocp parm;
+            glp_init_iocp(&parm);
+            parm.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+            parm.presolve = GLP_OFF;
+            if (time_limit_s > 0) {
+                // The simplex already used part of the time.
+                double left = time_limit_s - glp_difftime(glp_time(), started);
+                parm.tm_lim = left * 1000 < 1 ? 1 : (left * 1000 < 2e9 ? (int)ceil(left * 1000) : 2000000000);
+            }
+            if (mip_gap >= 0) parm.mip_gap = mip_gap;
+            // Default 1e-7: a node whose bound is within 1e-7 (relative) of the incumbent is
+            // pruned, which hides small but real improvements.
+            parm.tol_obj = 1e-10;
+            // Default 1e-5: a binary at 0.99999 would count as 1.
+            parm.tol_int = 1e-9;
+            callback_t cb = {result};
+            parm.cb_func = branch_callback;
+            parm.cb_info = &cb;
+            result->intopt_return = glp_intopt(prob, &parm);
+            result->mip_status = glp_mip_status(prob);
+            result->objective = glp_mip_obj_val(prob);
+            for (int j = 0; j < ncols; j++) x_out[j] = glp_mip_col_val(prob, j + 1);
+        }
     } else {
         glp_smcp parm;
         glp_init_smcp(&parm);
         parm.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_OFF;
-        parm.presolve = GLP_ON;
+        parm.presolve = GLP_OFF;
         if (time_limit_s > 0) parm.tm_lim = time_limit_s * 1000 < 2e9 ? (int)ceil(time_limit_s * 1000) : 2000000000;
         result->intopt_return = glp_simplex(prob, &parm);
-        // With presolve on, an infeasible or unbounded LP is reported by the return code
-        // (GLP_ENOPFS / GLP_ENODFS) and leaves the status undefined.
         result->mip_status = glp_get_status(prob);
         result->objective = glp_get_obj_val(prob);
         for (int j = 0; j < ncols; j++) x_out[j] = glp_get_col_prim(prob, j + 1);

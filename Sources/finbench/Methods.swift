@@ -1,3 +1,4 @@
+import FIN
 import FINLinear
 import FINMILP
 import FINModel
@@ -10,6 +11,10 @@ enum Methods {
     static let all: [(name: String, summary: String)] = [
         ("milp-glpk", "exact MILP (layered-graph flow) solved by GLPK"),
         ("milp-cbc", "exact MILP (layered-graph flow) solved by COIN-OR CBC"),
+        ("fin", "FIN(gamma, lambda): min-energy path on the feasible inference graph (--gamma, --lambda)"),
+        ("fin-exact", "exact Pareto labels: the optimum for one application, capacities included"),
+        ("fin-epsilon", "cost scaling: energy within (1 + epsilon) of the optimum for one application (--epsilon)"),
+        ("mcp", "baseline: Jung and Lee's minimum-latency path to an admissible exit"),
     ]
 
     static var names: String { all.map(\.name).joined(separator: ", ") }
@@ -20,6 +25,26 @@ enum Methods {
         case "milp-glpk": return GLPKSolver()
         case "milp-cbc": return CBCSolver()
         default: return nil
+        }
+    }
+
+    /// The FIN variant of a method name, if it is one.
+    static func finVariant(_ method: String, gamma: Int, lambda: Int, epsilon: Double) -> FINMethod.Variant? {
+        switch method {
+        case "fin": return .fin(gamma: gamma, lambda: lambda)
+        case "fin-exact": return .exact
+        case "fin-epsilon": return .epsilon(epsilon)
+        case "mcp": return .minimumLatency
+        default: return nil
+        }
+    }
+
+    /// The parameters recorded in a FIN solution.
+    static func finParameters(_ v: FINMethod.Variant) -> [String: JSONValue] {
+        switch v {
+        case .fin(let g, let l): return ["gamma": .number(Double(g)), "lambda": .number(Double(l))]
+        case .epsilon(let e): return ["epsilon": .number(e)]
+        default: return [:]
         }
     }
 

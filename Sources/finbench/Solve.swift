@@ -1,4 +1,5 @@
 import ArgumentParser
+import FIN
 import FINLinear
 import FINMILP
 import FINModel
@@ -24,6 +25,9 @@ struct Solve: ParsableCommand {
     @Option(help: "Wall-clock limit for the solver, seconds.") var timeLimit: Double?
     @Option(help: "Relative optimality gap at which the solver may stop.") var gap: Double?
     @Option(help: "Solver threads (CBC only; GLPK is single-threaded).") var threads: Int = 1
+    @Option(help: "FIN: latency levels per application.") var gamma: Int = FINMethod.defaultGamma
+    @Option(help: "FIN: lambda-proximity pruning, in levels (0 = exact dominance).") var lambda: Int = FINMethod.defaultLambda
+    @Option(help: "FIN-epsilon: relative error allowed.") var epsilon: Double = 0.1
     @Flag(help: "Show the solver's log on standard error.") var verbose = false
     @Option(help: "Output file (written atomically).") var out: String?
 
@@ -31,16 +35,25 @@ struct Solve: ParsableCommand {
         if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let g = gap, !(g >= 0 && g.isFinite) { throw ValidationError("--gap must be a non-negative number") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if gamma < 1 { throw ValidationError("--gamma must be at least 1") }
+        if lambda < 0 { throw ValidationError("--lambda must be at least 0") }
+        if !(epsilon > 0 && epsilon.isFinite) { throw ValidationError("--epsilon must be positive") }
     }
 
     func run() throws {
         let loaded = try failing { try InstanceFile.read(instance) }
-        guard let solver = Methods.milpSolver(method) else {
+        let solution: Solution
+        var size = ""
+        if let solver = Methods.milpSolver(method) {
+            let options = SolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap, threads: threads, verbose: verbose)
+            let outcome = MILPMethod.solve(loaded.instance, solver: solver, options: options)
+            solution = outcome.solution
+            size = " (\(outcome.variables) variables, \(outcome.constraints) rows)"
+        } else if let variant = Methods.finVariant(method, gamma: gamma, lambda: lambda, epsilon: epsilon) {
+            solution = FINMethod.solve(loaded.instance, variant: variant, parameters: Methods.finParameters(variant))
+        } else {
             throw Failure("unknown method \"\(method)\" (known: \(Methods.names))", status: ExitStatus.usage)
         }
-        let options = SolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap, threads: threads, verbose: verbose)
-        let outcome = MILPMethod.solve(loaded.instance, solver: solver, options: options)
-        let solution = outcome.solution
         if let out {
             try failing { try SolutionFile.write(solution, to: out) }
         } else {
@@ -50,7 +63,7 @@ struct Solve: ParsableCommand {
         if let o = solution.objectiveJoulesPerSecond { line += ", objective \(NumberFormat.sig(o, 8)) J/s" }
         if let b = solution.boundJoulesPerSecond { line += ", bound \(NumberFormat.sig(b, 8))" }
         if let g = solution.gap { line += ", gap \(NumberFormat.percent(g))" }
-        line += ", \(NumberFormat.sig(solution.wallSeconds ?? 0, 3)) s (\(outcome.variables) variables, \(outcome.constraints) rows)"
+        line += ", \(NumberFormat.sig(solution.wallSeconds ?? 0, 3)) s\(size)"
         if case .string(let m)? = solution.info["message"] { line += ": \(m)" }
         printError(line)
         let status = Methods.exitStatus(solution.status)

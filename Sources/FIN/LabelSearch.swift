@@ -1,0 +1,312 @@
+import FINGraph
+import FINModel
+import HeapModule
+
+/// The label-setting search shared by FIN(γ, λ), FIN-exact, FIN-ε and the latency-driven
+/// baseline: a best-first search over (vertex, label) pairs of an application's expanded graph.
+///
+/// A label is a partial path from the source: its *priority* (what is minimised: energy, or
+/// scaled energy for FIN-ε, or latency for MCP), its *measure* (what is bounded: latency in
+/// quantised levels for FIN, in seconds otherwise), its true energy and latency, and its use of
+/// the *critical* resources (below). Labels leave the queue in non-decreasing (priority,
+/// measure); the first label to reach the sink is the answer. At each vertex a label is
+/// dropped when another has priority no higher, measure at most `slack` higher, and uses no more
+/// of any critical resource (`slack` = λ for FIN; 0 is exact Pareto dominance).
+///
+/// Critical resources: a node's memory or compute load, or a link's bandwidth, that the edges
+/// of one path could together exceed (two blocks on one node, two transfers over one link). Only
+/// those are carried in labels and checked on every extension; the others cannot bind on one
+/// path, and the graph has already dropped every edge that breaks a capacity on its own. So
+/// every path found respects every capacity, and in the common case (nothing critical) a label
+/// is two numbers.
+struct LabelSearch {
+    /// What is minimised and what is bounded.
+    enum Mode {
+        /// FIN(γ, λ): minimise energy; latency in levels of width `bound / levels`, each edge
+        /// rounded up to whole levels, at most `levels` in all; dominance slack λ levels.
+        case quantized(levels: Int, slack: Int)
+        /// FIN-exact: minimise energy; exact latency within the bound; exact dominance.
+        case exact
+        /// FIN-ε: minimise Σ ⌊energy / delta⌋ per edge; exact latency; exact dominance.
+        case scaled(delta: Double)
+        /// MCP: minimise latency (ties: energy); exact dominance.
+        case latency
+    }
+
+    struct Result {
+        /// Edge indices from source to sink.
+        let path: [Int]
+        let energy: Double
+        let latency: Double
+        /// Levels used (quantised mode) or the priority reached.
+        let measure: Double
+        let labelsCreated: Int
+        let labelsExpanded: Int
+    }
+
+    let graph: ExpandedGraph
+    let mode: Mode
+    /// Residual capacities the path must fit.
+    let capacities: Capacities
+
+    /// Usage of critical resources, sorted by resource id.
+    typealias Usage = [(resource: Int32, amount: Double)]
+
+    private struct Entry: Comparable {
+        let priority: Double
+        let measure: Double
+        let label: Int32
+        static func < (a: Entry, b: Entry) -> Bool {
+            (a.priority, a.measure, a.label) < (b.priority, b.measure, b.label)
+        }
+    }
+
+    func run() -> Result? {
+        let g = graph
+        let bound = g.index.instance.applications[g.application].maxLatencySeconds
+        // Per-edge priority and measure increments.
+        var edgePriority = [Double](repeating: 0, count: g.edges.count)
+        var edgeMeasure = [Double](repeating: 0, count: g.edges.count)
+        let measureLimit: Double
+        let slack: Double
+        switch mode {
+        case .quantized(let levels, let lambda):
+            let width = bound / Double(levels)
+            for (i, e) in g.edges.enumerated() {
+                edgePriority[i] = e.energy
+                let x = e.latency / width
+                edgeMeasure[i] = x > 0 ? (x - 1e-12 * max(1, x)).rounded(.up) : 0
+            }
+            measureLimit = Double(levels)
+            slack = Double(lambda)
+        case .exact:
+            for (i, e) in g.edges.enumerated() {
+                edgePriority[i] = e.energy
+                edgeMeasure[i] = e.latency
+            }
+            measureLimit = bound
+            slack = 0
+        case .scaled(let delta):
+            for (i, e) in g.edges.enumerated() {
+                edgePriority[i] = (e.energy / delta).rounded(.down)
+                edgeMeasure[i] = e.latency
+            }
+            measureLimit = bound
+            slack = 0
+        case .latency:
+            for (i, e) in g.edges.enumerated() {
+                edgePriority[i] = e.latency
+                edgeMeasure[i] = e.energy
+            }
+            measureLimit = .infinity
+            slack = 0
+        }
+        let critical = CriticalResources(graph: g, capacities: capacities)
+        var quantized = false
+        if case .quantized = mode { quantized = true }
+
+        // Labels, structure of arrays.
+        var priority: [Double] = []
+        var measure: [Double] = []
+        var energy: [Double] = []
+        var latency: [Double] = []
+        var vertexOf: [Int32] = []
+        var parent: [Int32] = []
+        var edgeOf: [Int32] = []
+        var alive: [Bool] = []
+        var usage: [Usage] = []
+        // Per vertex: live labels sorted by measure, priorities strictly decreasing (when no
+        // resource is critical); any order otherwise.
+        var fronts = [[Int32]](repeating: [], count: g.vertexCount)
+        var heap = Heap<Entry>()
+        var expanded = 0
+
+        func dominates(_ a: Int32, _ p: Double, _ m: Double, _ u: Usage) -> Bool {
+            let ai = Int(a)
+            guard priority[ai] <= p, measure[ai] <= m + slack else { return false }
+            return critical.covers(usage[ai], u)
+        }
+
+        /// Adds a label unless dominated; removes the labels it dominates.
+        func offer(_ v: Int, _ p: Double, _ m: Double, _ e: Double, _ l: Double, _ from: Int32, _ edge: Int32, _ u: Usage) {
+            var front = fronts[v]
+            if critical.isEmpty {
+                // Binary search: the last label with measure <= m + slack has the least priority
+                // among those that could dominate.
+                var lo = 0
+                var hi = front.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if measure[Int(front[mid])] <= m + slack { lo = mid + 1 } else { hi = mid }
+                }
+                if lo > 0 && priority[Int(front[lo - 1])] <= p { return }
+                // Remove labels the new one dominates: measure >= m - slack and priority >= p.
+                front.removeAll { id in
+                    let i = Int(id)
+                    if measure[i] >= m - slack && priority[i] >= p {
+                        alive[i] = false
+                        return true
+                    }
+                    return false
+                }
+            } else {
+                for id in front where dominates(id, p, m, u) { return }
+                front.removeAll { id in
+                    let i = Int(id)
+                    if p <= priority[i] && m <= measure[i] + slack && critical.covers(u, usage[i]) {
+                        alive[i] = false
+                        return true
+                    }
+                    return false
+                }
+            }
+            let id = Int32(priority.count)
+            priority.append(p)
+            measure.append(m)
+            energy.append(e)
+            latency.append(l)
+            vertexOf.append(Int32(v))
+            parent.append(from)
+            edgeOf.append(edge)
+            alive.append(true)
+            usage.append(u)
+            // Keep the front sorted by measure.
+            var at = front.count
+            while at > 0 && measure[Int(front[at - 1])] > m { at -= 1 }
+            front.insert(id, at: at)
+            fronts[v] = front
+            heap.insert(Entry(priority: p, measure: m, label: id))
+        }
+
+        offer(g.source, 0, 0, 0, 0, -1, -1, [])
+        while let top = heap.popMin() {
+            let id = Int(top.label)
+            guard alive[id] else { continue }
+            let v = Int(vertexOf[id])
+            if v == g.sink {
+                var path: [Int] = []
+                var at = Int32(id)
+                while parent[Int(at)] >= 0 {
+                    path.append(Int(edgeOf[Int(at)]))
+                    at = parent[Int(at)]
+                }
+                return Result(path: path.reversed(), energy: energy[id], latency: latency[id], measure: measure[id],
+                              labelsCreated: priority.count, labelsExpanded: expanded)
+            }
+            expanded += 1
+            for e in g.outgoing[v] {
+                let edge = g.edges[e]
+                let m = measure[id] + edgeMeasure[e]
+                if quantized {
+                    guard m <= measureLimit else { continue }
+                } else {
+                    guard Tolerance.fits(latency[id] + edge.latency, within: bound) else { continue }
+                }
+                var u = usage[id]
+                if !critical.isEmpty, !critical.extend(&u, edge: e) { continue }
+                offer(edge.head, priority[id] + edgePriority[e], m, energy[id] + edge.energy, latency[id] + edge.latency,
+                      Int32(id), Int32(e), u)
+            }
+        }
+        return nil
+    }
+}
+
+/// The resources of one application's graph that a single path could exhaust.
+struct CriticalResources {
+    /// Per edge: (resource id, amount) it uses of critical resources.
+    private var uses: [[(Int32, Double)]]
+    /// Capacity of each critical resource.
+    private var capacity: [Double] = []
+
+    var isEmpty: Bool { capacity.isEmpty }
+
+    init(graph g: ExpandedGraph, capacities: Capacities) {
+        uses = [[(Int32, Double)]](repeating: [], count: g.edges.count)
+        let nodes = g.index.nodeCount
+        // The most one path can place on each resource: one compute edge per block (its largest
+        // use over share levels), one transfer per layer and link.
+        var memory = [Double](repeating: 0, count: nodes)
+        var load = memory
+        var traffic = [Double](repeating: 0, count: g.index.linkCount)
+        var blockMemory: [Int64: Double] = [:]
+        var blockLoad: [Int64: Double] = [:]
+        var layerTraffic: [Int64: Double] = [:]
+        for e in g.edges {
+            switch e.kind {
+            case .compute(let k, let n, _):
+                let key = Int64(k) << 32 | Int64(n)
+                blockMemory[key] = max(blockMemory[key] ?? 0, e.memoryBytes)
+                blockLoad[key] = max(blockLoad[key] ?? 0, e.load)
+            case .transfer(let k, let l):
+                let key = Int64(k) << 32 | Int64(l)
+                layerTraffic[key] = max(layerTraffic[key] ?? 0, e.traffic)
+            case .result(let l):
+                let key = Int64(-1) << 32 | Int64(l)
+                layerTraffic[key] = max(layerTraffic[key] ?? 0, e.traffic)
+            default: break
+            }
+        }
+        for (key, x) in blockMemory { memory[Int(key & 0xFFFF_FFFF)] += x }
+        for (key, x) in blockLoad { load[Int(key & 0xFFFF_FFFF)] += x }
+        for (key, x) in layerTraffic { traffic[Int(key & 0xFFFF_FFFF)] += x }
+        // Ids: memory of n = 3n, load of n = 3n + 1, traffic of l = 3N + l.
+        var id: [Int: Int32] = [:]
+        func register(_ resource: Int, _ cap: Double) {
+            id[resource] = Int32(capacity.count)
+            capacity.append(cap)
+        }
+        let withShares = g.index.instance.shareLevels != nil
+        for n in 0..<nodes {
+            if !Tolerance.fits(memory[n], within: capacities.memoryBytes[n]) { register(3 * n, capacities.memoryBytes[n]) }
+            // With share levels the application's load must fit its share: at most the largest
+            // level still free on the node.
+            var loadCapacity = capacities.opsPerSecond[n]
+            if withShares {
+                let phi = g.levels.filter { Tolerance.fits($0, within: capacities.share[n]) }.max() ?? 0
+                loadCapacity = min(loadCapacity, phi * g.index.instance.nodes[n].opsPerSecond)
+            }
+            if !Tolerance.fits(load[n], within: loadCapacity) { register(3 * n + 1, loadCapacity) }
+        }
+        for l in 0..<g.index.linkCount where !Tolerance.fits(traffic[l], within: capacities.bitsPerSecond[l]) {
+            register(3 * nodes + l, capacities.bitsPerSecond[l])
+        }
+        guard !capacity.isEmpty else { return }
+        for (i, e) in g.edges.enumerated() {
+            switch e.kind {
+            case .compute(_, let n, _):
+                if let r = id[3 * n] { uses[i].append((r, e.memoryBytes)) }
+                if let r = id[3 * n + 1] { uses[i].append((r, e.load)) }
+            case .transfer(_, let l), .result(let l):
+                if let r = id[3 * nodes + l] { uses[i].append((r, e.traffic)) }
+            default: break
+            }
+        }
+    }
+
+    /// Adds edge `e`'s use to `usage`; false when a capacity would be exceeded.
+    func extend(_ usage: inout LabelSearch.Usage, edge e: Int) -> Bool {
+        for (r, x) in uses[e] {
+            if let i = usage.firstIndex(where: { $0.resource == r }) {
+                let total = usage[i].amount + x
+                guard Tolerance.fits(total, within: capacity[Int(r)]) else { return false }
+                usage[i].amount = total
+            } else {
+                guard Tolerance.fits(x, within: capacity[Int(r)]) else { return false }
+                let at = usage.firstIndex(where: { $0.resource > r }) ?? usage.count
+                usage.insert((r, x), at: at)
+            }
+        }
+        return true
+    }
+
+    /// True when `a` uses no more of any resource than `b`.
+    func covers(_ a: LabelSearch.Usage, _ b: LabelSearch.Usage) -> Bool {
+        var j = 0
+        for (r, x) in a {
+            while j < b.count && b[j].resource < r { j += 1 }
+            guard j < b.count, b[j].resource == r, x <= b[j].amount else { return false }
+        }
+        return true
+    }
+}
