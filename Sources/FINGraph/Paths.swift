@@ -104,3 +104,60 @@ extension ExpandedGraph {
                            shares: shares, transfers: transfers), kept)
     }
 }
+
+extension ExpandedGraph {
+    /// Distances and the edge reaching each vertex on a shortest path from `start`, using only
+    /// edges `allow` accepts (Dijkstra; weights must be non-negative).
+    public func shortestPaths(from start: Int, weight: (Edge) -> Double, allow: (Edge) -> Bool = { _ in true }) -> (distance: [Double], via: [Int]) {
+        var distance = [Double](repeating: .infinity, count: vertexCount)
+        var via = [Int](repeating: -1, count: vertexCount)
+        var heap = Heap<Entry>()
+        distance[start] = 0
+        heap.insert(Entry(distance: 0, vertex: start))
+        while let e = heap.popMin() {
+            guard e.distance <= distance[e.vertex] else { continue }
+            for i in outgoing[e.vertex] where allow(edges[i]) {
+                let d = e.distance + weight(edges[i])
+                if d < distance[edges[i].head] {
+                    distance[edges[i].head] = d
+                    via[edges[i].head] = i
+                    heap.insert(Entry(distance: d, vertex: edges[i].head))
+                }
+            }
+        }
+        return (distance, via)
+    }
+
+    /// Least total weight from every vertex to the sink, using only edges `allow` accepts
+    /// (Dijkstra on the reversed graph).
+    public func distancesToSink(weight: (Edge) -> Double, allow: (Edge) -> Bool = { _ in true }) -> [Double] {
+        var incoming = [[Int]](repeating: [], count: vertexCount)
+        for (i, e) in edges.enumerated() where allow(e) { incoming[e.head].append(i) }
+        var distance = [Double](repeating: .infinity, count: vertexCount)
+        var heap = Heap<Entry>()
+        distance[sink] = 0
+        heap.insert(Entry(distance: 0, vertex: sink))
+        while let e = heap.popMin() {
+            guard e.distance <= distance[e.vertex] else { continue }
+            for i in incoming[e.vertex] {
+                let d = e.distance + weight(edges[i])
+                if d < distance[edges[i].tail] {
+                    distance[edges[i].tail] = d
+                    heap.insert(Entry(distance: d, vertex: edges[i].tail))
+                }
+            }
+        }
+        return distance
+    }
+
+    /// The edges from `start` to `v` recorded in `via` (empty when v == start).
+    public func trace(_ via: [Int], from start: Int, to v: Int) -> [Int] {
+        var path: [Int] = []
+        var at = v
+        while at != start {
+            path.append(via[at])
+            at = edges[via[at]].tail
+        }
+        return path.reversed()
+    }
+}

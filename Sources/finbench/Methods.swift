@@ -15,6 +15,11 @@ enum Methods {
         ("fin-exact", "exact Pareto labels: the optimum for one application, capacities included"),
         ("fin-epsilon", "cost scaling: energy within (1 + epsilon) of the optimum for one application (--epsilon)"),
         ("mcp", "baseline: Jung and Lee's minimum-latency path to an admissible exit"),
+        ("device-only", "baseline: the shallowest admissible exit, all blocks on the source"),
+        ("edge-only", "baseline: the shallowest admissible exit on the nearest edge server (block 1 on the source if pinned)"),
+        ("cloud-only", "baseline: the same on the nearest cloud"),
+        ("greedy", "baseline: block by block, the cheapest next host that can still meet the bound"),
+        ("energy-lower-bound", "a lower bound: least-energy paths, latency bounds and shared capacities ignored (no deployment)"),
     ]
 
     static var names: String { all.map(\.name).joined(separator: ", ") }
