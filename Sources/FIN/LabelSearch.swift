@@ -9,9 +9,10 @@ import HeapModule
 /// scaled energy for FIN-ε, or latency for MCP), its *measure* (what is bounded: latency in
 /// quantised levels for FIN, in seconds otherwise), its true energy and latency, and its use of
 /// the *critical* resources (below). Labels leave the queue in non-decreasing (priority,
-/// measure); the first label to reach the sink is the answer. At each vertex a label is
-/// dropped when another has priority no higher, measure at most `slack` higher, and uses no more
-/// of any critical resource (`slack` = λ for FIN; 0 is exact Pareto dominance).
+/// measure); the first label to reach the sink is the answer. At each vertex a new label is
+/// dropped when another there has priority no higher, measure at most `slack` higher, and uses
+/// no more of any critical resource (`slack` = λ for FIN; 0 is exact Pareto dominance); labels
+/// already there are removed only when the new one dominates them exactly.
 ///
 /// Critical resources: a node's memory or compute load, or a link's bandwidth, that the edges
 /// of one path could together exceed (two blocks on one node, two transfers over one link). Only
@@ -140,10 +141,12 @@ struct LabelSearch {
                     if measure[Int(front[mid])] <= m + slack { lo = mid + 1 } else { hi = mid }
                 }
                 if lo > 0 && priority[Int(front[lo - 1])] <= p { return }
-                // Remove labels the new one dominates: measure >= m - slack and priority >= p.
+                // Remove the labels the new one dominates exactly (measure >= m, priority >= p).
+                // Only a newcomer is dropped with the slack: λ-dominance is not transitive, and
+                // removing old labels with it would let the drift at one vertex add up to several λ.
                 front.removeAll { id in
                     let i = Int(id)
-                    if measure[i] >= m - slack && priority[i] >= p {
+                    if measure[i] >= m && priority[i] >= p {
                         alive[i] = false
                         return true
                     }
@@ -153,7 +156,7 @@ struct LabelSearch {
                 for id in front where dominates(id, p, m, u) { return }
                 front.removeAll { id in
                     let i = Int(id)
-                    if p <= priority[i] && m <= measure[i] + slack && critical.covers(u, usage[i]) {
+                    if p <= priority[i] && m <= measure[i] && critical.covers(u, usage[i]) {
                         alive[i] = false
                         return true
                     }
