@@ -61,6 +61,7 @@ let package = Package(
             name: "finbench-bench",
             dependencies: [
                 "FINModel", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINTestSupport",
+                "FIN", "FINEvaluator", "FINGraph",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "FINModelTests", dependencies: ["FINModel"]),

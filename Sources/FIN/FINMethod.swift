@@ -42,8 +42,14 @@ public enum FINMethod {
     /// Solves one application on `capacities` (the instance's when nil). Nil: no deployment.
     public static func solveSingle(_ index: NetworkIndex, application a: Int, variant: Variant, capacities: Capacities? = nil) -> Single? {
         let capacities = capacities ?? Capacities(index)
-        let levels = index.instance.shareLevels ?? [1]
-        let graph = ExpandedGraph(index, application: a, levels: levels, capacities: capacities)
+        let graph = ExpandedGraph(index, application: a, levels: index.instance.shareLevels ?? [1], capacities: capacities)
+        return search(graph, variant: variant, capacities: capacities)
+    }
+
+    /// Runs a variant's search on an application's graph built on `capacities`.
+    public static func search(_ graph: ExpandedGraph, variant: Variant, capacities: Capacities) -> Single? {
+        let index = graph.index
+        let a = graph.application
         let result: LabelSearch.Result?
         var labels = 0
         switch variant {

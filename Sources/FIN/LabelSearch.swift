@@ -225,36 +225,40 @@ struct CriticalResources {
     var isEmpty: Bool { capacity.isEmpty }
 
     init(graph g: ExpandedGraph, capacities: Capacities) {
-        uses = [[(Int32, Double)]](repeating: [], count: g.edges.count)
+        uses = []
         let nodes = g.index.nodeCount
         // The most one path can place on each resource: one compute edge per block (its largest
-        // use over share levels), one transfer per layer and link.
-        var memory = [Double](repeating: 0, count: nodes)
-        var load = memory
-        var traffic = [Double](repeating: 0, count: g.index.linkCount)
-        var blockMemory: [Int64: Double] = [:]
-        var blockLoad: [Int64: Double] = [:]
-        var layerTraffic: [Int64: Double] = [:]
+        // use over share levels), one transfer per layer and link. Flat arrays indexed by
+        // (block or layer, node or link): this runs before every search and must stay O(edges).
+        let links = g.index.linkCount
+        let layers = g.kmax + 2
+        var blockMemory = [Double](repeating: 0, count: layers * nodes)
+        var blockLoad = blockMemory
+        var layerTraffic = [Double](repeating: 0, count: layers * links)
         for e in g.edges {
             switch e.kind {
             case .compute(let k, let n, _):
-                let key = Int64(k) << 32 | Int64(n)
-                blockMemory[key] = max(blockMemory[key] ?? 0, e.memoryBytes)
-                blockLoad[key] = max(blockLoad[key] ?? 0, e.load)
+                blockMemory[k * nodes + n] = max(blockMemory[k * nodes + n], e.memoryBytes)
+                blockLoad[k * nodes + n] = max(blockLoad[k * nodes + n], e.load)
             case .transfer(let k, let l):
-                let key = Int64(k) << 32 | Int64(l)
-                layerTraffic[key] = max(layerTraffic[key] ?? 0, e.traffic)
+                layerTraffic[k * links + l] = max(layerTraffic[k * links + l], e.traffic)
             case .result(let l):
-                let key = Int64(-1) << 32 | Int64(l)
-                layerTraffic[key] = max(layerTraffic[key] ?? 0, e.traffic)
+                layerTraffic[(layers - 1) * links + l] = max(layerTraffic[(layers - 1) * links + l], e.traffic)
             default: break
             }
         }
-        for (key, x) in blockMemory { memory[Int(key & 0xFFFF_FFFF)] += x }
-        for (key, x) in blockLoad { load[Int(key & 0xFFFF_FFFF)] += x }
-        for (key, x) in layerTraffic { traffic[Int(key & 0xFFFF_FFFF)] += x }
+        var memory = [Double](repeating: 0, count: nodes)
+        var load = memory
+        var traffic = [Double](repeating: 0, count: links)
+        for k in 0..<layers {
+            for n in 0..<nodes {
+                memory[n] += blockMemory[k * nodes + n]
+                load[n] += blockLoad[k * nodes + n]
+            }
+            for l in 0..<links { traffic[l] += layerTraffic[k * links + l] }
+        }
         // Ids: memory of n = 3n, load of n = 3n + 1, traffic of l = 3N + l.
-        var id: [Int: Int32] = [:]
+        var id = [Int32](repeating: -1, count: 3 * nodes + links)
         func register(_ resource: Int, _ cap: Double) {
             id[resource] = Int32(capacity.count)
             capacity.append(cap)
@@ -271,17 +275,18 @@ struct CriticalResources {
             }
             if !Tolerance.fits(load[n], within: loadCapacity) { register(3 * n + 1, loadCapacity) }
         }
-        for l in 0..<g.index.linkCount where !Tolerance.fits(traffic[l], within: capacities.bitsPerSecond[l]) {
+        for l in 0..<links where !Tolerance.fits(traffic[l], within: capacities.bitsPerSecond[l]) {
             register(3 * nodes + l, capacities.bitsPerSecond[l])
         }
         guard !capacity.isEmpty else { return }
+        uses = [[(Int32, Double)]](repeating: [], count: g.edges.count)
         for (i, e) in g.edges.enumerated() {
             switch e.kind {
             case .compute(_, let n, _):
-                if let r = id[3 * n] { uses[i].append((r, e.memoryBytes)) }
-                if let r = id[3 * n + 1] { uses[i].append((r, e.load)) }
+                if id[3 * n] >= 0 { uses[i].append((id[3 * n], e.memoryBytes)) }
+                if id[3 * n + 1] >= 0 { uses[i].append((id[3 * n + 1], e.load)) }
             case .transfer(_, let l), .result(let l):
-                if let r = id[3 * nodes + l] { uses[i].append((r, e.traffic)) }
+                if id[3 * nodes + l] >= 0 { uses[i].append((id[3 * nodes + l], e.traffic)) }
             default: break
             }
         }

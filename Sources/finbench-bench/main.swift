@@ -1,5 +1,8 @@
 import ArgumentParser
+import FIN
+import FINEvaluator
 import FINGenerator
+import FINGraph
 import FINLinear
 import FINMILP
 import FINModel
@@ -16,7 +19,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "finbench-bench",
         abstract: "Release-build benchmarks of the workbench's solvers.",
-        subcommands: [MILPScaling.self, Conformance.self])
+        subcommands: [MILPScaling.self, FINScaling.self, Conformance.self])
 }
 
 /// Median of a non-empty list.
@@ -109,5 +112,112 @@ struct Conformance: ParsableCommand {
         if let message = GLPKSolver.provokeError() { print("ok   glpk error hook: \(message)") } else { failures += 1 }
         print("\(failures == 0 ? "all passed" : "\(failures) failures")")
         if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Seconds taken by `body`, and its result.
+func timed<T>(_ body: () -> T) -> (T, Double) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let r = body()
+    return (r, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+}
+
+struct FINScaling: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fin",
+        abstract: "FIN, FIN-exact, FIN-epsilon and MCP against a plain Dijkstra on the same graph, and against the MILP.",
+        discussion: """
+            Generated single-application instances (synthetic preset: DNNs of 5-10 blocks, meshed edge).
+            For each size and seed: the expanded graph is built once; a plain Dijkstra (least energy,
+            bound ignored) and every search run on it; times are medians over --repeats runs. The MILP
+            solvers run with --milp-time-limit where the network has at most --milp-max-nodes nodes.
+            """)
+
+    @Option(help: "Comma-separated network sizes.") var sizes: String = "100,1000,10000"
+    @Option(help: "Instances per size.") var seeds: Int = 3
+    @Option(help: "Timing repeats per search (median).") var repeats: Int = 5
+    @Option(help: "Comma-separated gamma values for FIN.") var gammas: String = "10,50,100"
+    @Option(help: "Time limit of the MILP solves, seconds.") var milpTimeLimit: Double = 60
+    @Option(help: "Largest network the MILP solvers are run on.") var milpMaxNodes: Int = 10_000
+
+    func run() throws {
+        let gammaList = gammas.split(separator: ",").compactMap { Int($0) }
+        var variants: [(String, FINMethod.Variant)] = gammaList.map { ("fin γ=\($0)", .fin(gamma: $0, lambda: 0)) }
+        variants += [("fin γ=50 λ=2", .fin(gamma: 50, lambda: 2)), ("fin-exact", .exact), ("fin-epsilon 0.1", .epsilon(0.1)), ("mcp", .minimumLatency)]
+        print("FIN scaling: synthetic preset, 1 application, \(seeds) seeds per size, median of \(repeats) runs, release build, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        for n in sizes.split(separator: ",").compactMap({ Int($0) }) {
+            var rows: [String: [Double]] = [:]
+            var ratio: [String: [Double]] = [:]
+            var gap: [String: [Double]] = [:]
+            var build: [Double] = []
+            var dijkstra: [Double] = []
+            var fullDijkstra: [Double] = []
+            var ratioFull: [String: [Double]] = [:]
+            var graphSize = ""
+            var milp: [String: [Double]] = [:]
+            var speedup: [Double] = []
+            for seed in 1...seeds {
+                var c = GeneratorConfig.preset(.synthetic)
+                c.nodes = n
+                c.applications = 1
+                c.seed = UInt64(seed)
+                let instance = try Generator.generate(c)
+                let index = NetworkIndex(instance)
+                let capacities = Capacities(index)
+                let (graph, b) = timed { ExpandedGraph(index, application: 0, capacities: capacities) }
+                build.append(b)
+                graphSize = "\(graph.vertexCount) vertices, \(graph.edges.count) edges, \(instance.models[0].blocks.count) blocks"
+                let d = median((0..<repeats).map { _ in timed { graph.shortestPath(weight: \.energy) }.1 })
+                dijkstra.append(d)
+                let full = median((0..<repeats).map { _ in timed { graph.shortestPaths(from: graph.source, weight: \.energy) }.1 })
+                fullDijkstra.append(full)
+                let optimum = FINMethod.search(graph, variant: .exact, capacities: capacities).map {
+                    Evaluator(instance).evaluate($0.deployment).objectiveJoulesPerSecond
+                }
+                var exactTime = 0.0
+                for (name, v) in variants {
+                    var answer: FINMethod.Single?
+                    let t = median((0..<repeats).map { _ in
+                        let (r, s) = timed { FINMethod.search(graph, variant: v, capacities: capacities) }
+                        answer = r
+                        return s
+                    })
+                    rows[name, default: []].append(t)
+                    ratio[name, default: []].append(t / d)
+                    ratioFull[name, default: []].append(t / full)
+                    if name == "fin-exact" { exactTime = t + b }
+                    if let optimum, let a = answer {
+                        gap[name, default: []].append(Evaluator(instance).evaluate(a.deployment).objectiveJoulesPerSecond / optimum - 1)
+                    }
+                }
+                if n <= milpMaxNodes {
+                    for (name, solver) in [("glpk", GLPKSolver() as any MILPSolver), ("cbc", CBCSolver())] {
+                        let o = MILPMethod.solve(instance, solver: solver, options: SolveOptions(timeLimitSeconds: milpTimeLimit))
+                        if o.solution.status == .optimal || o.solution.status == .infeasible {
+                            milp[name, default: []].append(o.solution.wallSeconds ?? .nan)
+                            if name == "cbc" { speedup.append((o.solution.wallSeconds ?? .nan) / exactTime) }
+                        }
+                    }
+                }
+            }
+            print("\n\(n) nodes (\(graphSize) for the last seed); graph build \(String(format: "%.4f", median(build))) s; plain Dijkstra (least energy, bound ignored) to the sink \(String(format: "%.6f", median(dijkstra))) s, over all vertices \(String(format: "%.6f", median(fullDijkstra))) s")
+            print("| method | search s (median) | x Dijkstra to sink | x full Dijkstra | build + search s | energy above optimum (max) |")
+            print("| --- | ---: | ---: | ---: | ---: | ---: |")
+            for (name, _) in variants {
+                let t = median(rows[name]!)
+                let g = gap[name].map { String(format: "%.2f%%", ($0.max() ?? 0) * 100) } ?? "n/a"
+                print("| \(name) | \(String(format: "%.5f", t)) | \(String(format: "%.1f", median(ratio[name]!))) | \(String(format: "%.1f", median(ratioFull[name]!))) | \(String(format: "%.4f", t + median(build))) | \(g) |")
+            }
+            for name in ["glpk", "cbc"] {
+                if let m = milp[name], !m.isEmpty {
+                    print("| milp-\(name) (build + solve) | | | | \(String(format: "%.4f", median(m))) | optimal on \(m.count)/\(seeds) |")
+                } else if n <= milpMaxNodes {
+                    print("| milp-\(name) | | | | not optimal within \(milpTimeLimit) s | |")
+                }
+            }
+            if !speedup.isEmpty {
+                print("FIN-exact (build + search) is \(String(format: "%.0f", median(speedup)))x faster than CBC (median over \(speedup.count) instances; min \(String(format: "%.0f", speedup.min()!))x)")
+            }
+        }
     }
 }

@@ -43,9 +43,28 @@ struct SolveCLITests {
         #expect(try run(["generate", "--paper", "b-alexnet-cifar10", "--max-latency", "0.001", "--out", tight]).status == 0)
         let infeasible = try run(["solve", tight, "-m", "milp-cbc"])
         #expect(infeasible.status == 3 && infeasible.stdout.contains("\"status\": \"infeasible\""), "\(infeasible.stderr)")
+        // Every heuristic and baseline on the paper scenario (5 ms, 0.8): status and objective.
+        let expectations: [(String, Int32, String)] = [
+            ("fin", 0, "fin: feasible, objective 0.085602911 J/s"),
+            ("fin-exact", 0, "fin-exact: optimal, objective 0.085602911 J/s"),
+            ("fin-epsilon", 0, "fin-epsilon: feasible, objective 0.085602911 J/s"),
+            ("mcp", 0, "mcp: feasible, objective 0.13950394 J/s"),
+            ("greedy", 0, "greedy: feasible, objective 0.085602911 J/s"),
+            ("cloud-only", 0, "cloud-only: feasible, objective 0.13950394 J/s"),
+            ("device-only", 4, "device-only: noSolution"),
+            ("energy-lower-bound", 0, "energy-lower-bound: noSolution, bound 0.039381962"),
+        ]
+        for (method, status, line) in expectations {
+            let r = try run(["solve", paper, "-m", method])
+            // A feasible (not proven optimal) answer exits 2; the table gives 0 for "ok or feasible".
+            let expected: Int32 = status == 0 && r.stderr.contains(": feasible") ? 2 : status
+            #expect(r.status == expected, "\(method): \(r.status) \(r.stderr)")
+            #expect(r.stderr.hasPrefix(line), "\(method): \(r.stderr)")
+        }
         // Bad method and bad options.
         #expect(try run(["solve", paper, "-m", "simplex"]).status == 64)
         #expect(try run(["solve", paper, "-m", "milp-cbc", "--time-limit", "-1"]).status == 64)
+        #expect(try run(["solve", paper, "-m", "fin", "--gamma", "0"]).status == 64)
         #expect(try run(["solve", dir.appendingPathComponent("none.json").path, "-m", "milp-cbc"]).status == 66)
     }
 
