@@ -51,17 +51,18 @@ let package = Package(
         .target(name: "FINMILP", dependencies: ["FINModel", "FINEvaluator", "FINLinear", "FINGraph"]),
         .target(name: "FINBruteForce", dependencies: ["FINModel", "FINEvaluator"]),
         .target(name: "FINTestSupport", dependencies: ["FINModel", "FINLinear"]),
+        .target(name: "FINCommandLine", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "finbench",
             dependencies: [
-                "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FIN",
+                "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FIN", "FINCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "finbench-bench",
             dependencies: [
                 "FINModel", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINTestSupport",
-                "FIN", "FINEvaluator", "FINGraph",
+                "FIN", "FINEvaluator", "FINGraph", "FINCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "FINModelTests", dependencies: ["FINModel"]),

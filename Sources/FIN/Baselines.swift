@@ -43,15 +43,12 @@ public enum Baselines {
             }
             if instance.shareLevels != nil { d = FINMethod.settleShares(d, evaluator, residual) }
             let e = evaluator.evaluate(d)
-            guard e.feasible, let footprint = e.deployments[0].footprint,
-                  fits(footprint, residual, instance) else {
+            let withShares = instance.shareLevels != nil
+            guard e.feasible, let footprint = e.deployments[0].footprint, residual.admits(footprint, withShares: withShares) else {
                 failed.append(instance.applications[a].id)
                 continue
             }
-            for (n, b) in footprint.memory { residual.memoryBytes[n] -= b }
-            for (n, x) in footprint.load { residual.opsPerSecond[n] -= x }
-            if instance.shareLevels != nil { for (n, s) in footprint.share { residual.share[n] -= s } }
-            for (l, x) in footprint.traffic { residual.bitsPerSecond[l] -= x }
+            residual.consume(footprint, withShares: withShares)
             deployments[a] = d
         }
         var solution = Solution(instance: instance.name, method: rule.rawValue, status: .feasible)
@@ -71,14 +68,6 @@ public enum Baselines {
         }
         solution.wallSeconds = Date().timeIntervalSince(start)
         return solution
-    }
-
-    /// True when a footprint fits the residual capacities.
-    static func fits(_ f: Footprint, _ r: Capacities, _ instance: Instance) -> Bool {
-        f.memory.allSatisfy { Tolerance.fits($0.bytes, within: r.memoryBytes[$0.node]) }
-            && f.load.allSatisfy { Tolerance.fits($0.opsPerSecond, within: r.opsPerSecond[$0.node]) }
-            && (instance.shareLevels == nil || f.share.allSatisfy { Tolerance.fits($0.share, within: r.share[$0.node]) })
-            && f.traffic.allSatisfy { Tolerance.fits($0.bitsPerSecond, within: r.bitsPerSecond[$0.link]) }
     }
 
     /// The walk of the shallowest admissible depth with every block on one host: the source

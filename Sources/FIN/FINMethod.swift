@@ -125,11 +125,7 @@ public enum FINMethod {
                 failed.append(instance.applications[a].id)
                 continue
             }
-            let (_, footprint) = evaluator.score(resolved)
-            for (n, b) in footprint.memory { residual.memoryBytes[n] -= b }
-            for (n, x) in footprint.load { residual.opsPerSecond[n] -= x }
-            if instance.shareLevels != nil { for (n, s) in footprint.share { residual.share[n] -= s } }
-            for (l, x) in footprint.traffic { residual.bitsPerSecond[l] -= x }
+            residual.consume(evaluator.score(resolved).1, withShares: instance.shareLevels != nil)
             deployments[a] = single.deployment
         }
         var info: [String: JSONValue] = ["labels": .number(Double(labels)),
@@ -195,5 +191,23 @@ public enum FINMethod {
             }
         }
         return out
+    }
+}
+
+extension Capacities {
+    /// Takes a deployed application's footprint off the residual capacities.
+    mutating func consume(_ f: Footprint, withShares: Bool) {
+        for (n, b) in f.memory { memoryBytes[n] -= b }
+        for (n, x) in f.load { opsPerSecond[n] -= x }
+        if withShares { for (n, s) in f.share { share[n] -= s } }
+        for (l, x) in f.traffic { bitsPerSecond[l] -= x }
+    }
+
+    /// True when a footprint fits the residual capacities.
+    func admits(_ f: Footprint, withShares: Bool) -> Bool {
+        f.memory.allSatisfy { Tolerance.fits($0.bytes, within: memoryBytes[$0.node]) }
+            && f.load.allSatisfy { Tolerance.fits($0.opsPerSecond, within: opsPerSecond[$0.node]) }
+            && (!withShares || f.share.allSatisfy { Tolerance.fits($0.share, within: share[$0.node]) })
+            && f.traffic.allSatisfy { Tolerance.fits($0.bitsPerSecond, within: bitsPerSecond[$0.link]) }
     }
 }

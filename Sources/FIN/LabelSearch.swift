@@ -65,42 +65,37 @@ struct LabelSearch {
     func run() -> Result? {
         let g = graph
         let bound = g.index.instance.applications[g.application].maxLatencySeconds
-        // Per-edge priority and measure increments.
-        var edgePriority = [Double](repeating: 0, count: g.edges.count)
-        var edgeMeasure = [Double](repeating: 0, count: g.edges.count)
+        // Priority and measure increments of an edge, computed when the edge is used (a
+        // per-search pass over every edge would cost more than the search on large graphs).
         let measureLimit: Double
         let slack: Double
+        let width: Double
+        var scale = 1.0
         switch mode {
         case .quantized(let levels, let lambda):
-            let width = bound / Double(levels)
-            for (i, e) in g.edges.enumerated() {
-                edgePriority[i] = e.energy
-                let x = e.latency / width
-                edgeMeasure[i] = x > 0 ? (x - 1e-12 * max(1, x)).rounded(.up) : 0
-            }
+            width = bound / Double(levels)
             measureLimit = Double(levels)
             slack = Double(lambda)
-        case .exact:
-            for (i, e) in g.edges.enumerated() {
-                edgePriority[i] = e.energy
-                edgeMeasure[i] = e.latency
-            }
+        case .exact, .latency:
+            width = 1
             measureLimit = bound
             slack = 0
         case .scaled(let delta):
-            for (i, e) in g.edges.enumerated() {
-                edgePriority[i] = (e.energy / delta).rounded(.down)
-                edgeMeasure[i] = e.latency
-            }
+            width = 1
+            scale = delta
             measureLimit = bound
             slack = 0
-        case .latency:
-            for (i, e) in g.edges.enumerated() {
-                edgePriority[i] = e.latency
-                edgeMeasure[i] = e.energy
+        }
+        let mode = self.mode
+        func increments(_ e: ExpandedGraph.Edge) -> (priority: Double, measure: Double) {
+            switch mode {
+            case .quantized:
+                let x = e.latency / width
+                return (e.energy, x > 0 ? (x - 1e-12 * max(1, x)).rounded(.up) : 0)
+            case .exact: return (e.energy, e.latency)
+            case .scaled: return ((e.energy / scale).rounded(.down), e.latency)
+            case .latency: return (e.latency, e.energy)
             }
-            measureLimit = .infinity
-            slack = 0
         }
         let critical = CriticalResources(graph: g, capacities: capacities)
         var quantized = false
@@ -199,7 +194,8 @@ struct LabelSearch {
             expanded += 1
             for e in g.outgoing[v] {
                 let edge = g.edges[e]
-                let m = measure[id] + edgeMeasure[e]
+                let step = increments(edge)
+                let m = measure[id] + step.measure
                 if quantized {
                     guard m <= measureLimit else { continue }
                 } else {
@@ -207,7 +203,7 @@ struct LabelSearch {
                 }
                 var u = usage[id]
                 if !critical.isEmpty, !critical.extend(&u, edge: e) { continue }
-                offer(edge.head, priority[id] + edgePriority[e], m, energy[id] + edge.energy, latency[id] + edge.latency,
+                offer(edge.head, priority[id] + step.priority, m, energy[id] + edge.energy, latency[id] + edge.latency,
                       Int32(id), Int32(e), u)
             }
         }
@@ -227,36 +223,11 @@ struct CriticalResources {
     init(graph g: ExpandedGraph, capacities: Capacities) {
         uses = []
         let nodes = g.index.nodeCount
-        // The most one path can place on each resource: one compute edge per block (its largest
-        // use over share levels), one transfer per layer and link. Flat arrays indexed by
-        // (block or layer, node or link): this runs before every search and must stay O(edges).
+        // The most one path can use of each resource was recorded when the graph was built.
         let links = g.index.linkCount
-        let layers = g.kmax + 2
-        var blockMemory = [Double](repeating: 0, count: layers * nodes)
-        var blockLoad = blockMemory
-        var layerTraffic = [Double](repeating: 0, count: layers * links)
-        for e in g.edges {
-            switch e.kind {
-            case .compute(let k, let n, _):
-                blockMemory[k * nodes + n] = max(blockMemory[k * nodes + n], e.memoryBytes)
-                blockLoad[k * nodes + n] = max(blockLoad[k * nodes + n], e.load)
-            case .transfer(let k, let l):
-                layerTraffic[k * links + l] = max(layerTraffic[k * links + l], e.traffic)
-            case .result(let l):
-                layerTraffic[(layers - 1) * links + l] = max(layerTraffic[(layers - 1) * links + l], e.traffic)
-            default: break
-            }
-        }
-        var memory = [Double](repeating: 0, count: nodes)
-        var load = memory
-        var traffic = [Double](repeating: 0, count: links)
-        for k in 0..<layers {
-            for n in 0..<nodes {
-                memory[n] += blockMemory[k * nodes + n]
-                load[n] += blockLoad[k * nodes + n]
-            }
-            for l in 0..<links { traffic[l] += layerTraffic[k * links + l] }
-        }
+        let memory = g.pathMemory
+        let load = g.pathLoad
+        let traffic = g.pathTraffic
         // Ids: memory of n = 3n, load of n = 3n + 1, traffic of l = 3N + l.
         var id = [Int32](repeating: -1, count: 3 * nodes + links)
         func register(_ resource: Int, _ cap: Double) {

@@ -40,7 +40,7 @@ public enum Generator {
             "\(c.applications) application\(c.applications == 1 ? "" : "s"), rate \(c.rate.lowerBound)...\(c.rate.upperBound)/s",
             "latency slack \(c.latencySlack.lowerBound)...\(c.latencySlack.upperBound)",
             "memory x\(c.memoryScale), bandwidth x\(c.bandwidthScale), heterogeneity \(c.heterogeneity)",
-            "exit probability \(c.exitProbability.lowerBound)...\(c.exitProbability.upperBound), destinations \(c.destinationProbability), pinned \(c.pinProbability)",
+            "targets from \(c.targetExit.rawValue) exits, exit probability \(c.exitProbability.lowerBound)...\(c.exitProbability.upperBound), destinations \(c.destinationProbability), pinned \(c.pinProbability)",
         ]
         if let s = c.shareLevels { parts.append("share levels \(s)") }
         parts.append("Tier figures are the papers' authors' values (node speed and power, per-node transfer energy, receiving rates); memory and propagation delays are ours")
@@ -253,7 +253,8 @@ public enum Generator {
             let chain = DNNChain(model)
             let deepest = chain.depths.last!
             // Rounded down, so the drawn exit stays admissible.
-            let target = (rng.pick(chain.depths).accuracy * rng.uniform(c.accuracySlack) * 1e4).rounded(.down) / 1e4
+            let exit = c.targetExit == .deepest ? chain.depths.max { $0.accuracy < $1.accuracy }! : rng.pick(chain.depths)
+            let target = (exit.accuracy * rng.uniform(c.accuracySlack) * 1e4).rounded(.down) / 1e4
             var destination: String?
             if rng.chance(c.destinationProbability) {
                 let other = destinations.filter { $0.id != source.id }

@@ -61,9 +61,12 @@ public struct GeneratorConfig: Sendable, Equatable {
     /// values above 1 are looser still. (When the source alone is the fastest, the bound is
     /// that time times 1 + slack.)
     public var latencySlack: ClosedRange<Double> = 0.2...1.5
-    /// The accuracy target is the accuracy of a uniformly drawn exit times a factor uniform
+    /// The accuracy target is the accuracy of an exit (see `targetExit`) times a factor uniform
     /// in this range (<= 1 keeps that exit admissible).
     public var accuracySlack: ClosedRange<Double> = 0.97...1.0
+    /// Which exit sets the accuracy target: a uniformly drawn one, or the deepest (so every
+    /// block must run: the scaling benchmarks' setting).
+    public var targetExit: TargetExit = .random
     /// Probability that an application sends its result to a destination (a random device or
     /// cloud other than the source).
     public var destinationProbability = 0.0
@@ -146,6 +149,11 @@ public struct GeneratorConfig: Sendable, Equatable {
         }
         return out
     }
+}
+
+/// Which exit an application's accuracy target comes from.
+public enum TargetExit: String, Sendable, CaseIterable {
+    case random, deepest
 }
 
 /// How edge servers are connected.

@@ -53,7 +53,7 @@ public enum StandardInstances {
         var lines = [
             "# Shipped instances",
             "",
-            "Written by `finbench demo --out-dir instances` (generator \(GeneratorConfig.version)); a test checks that",
+            "Written by `finbench demo --out-dir instances --no-solve` (generator \(GeneratorConfig.version)); a test checks that",
             "these files are byte-identical to what the code generates. Each file's `description` field says",
             "where its numbers come from. Any single file can be remade with the command in its row.",
             "",

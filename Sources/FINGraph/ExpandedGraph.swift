@@ -76,6 +76,12 @@ public struct ExpandedGraph: Sendable {
     public private(set) var edges: [Edge] = []
     /// Outgoing edge indices of each vertex.
     public private(set) var outgoing: [[Int]]
+    /// The most one path can use of each node's memory and compute load and of each link's
+    /// bandwidth (one compute edge per block, one transfer per layer and link, each at its
+    /// largest): a capacity above it cannot bind on a single path (see FIN's critical resources).
+    public private(set) var pathMemory: [Double] = []
+    public private(set) var pathLoad: [Double] = []
+    public private(set) var pathTraffic: [Double] = []
 
     public var nodeCount: Int { index.nodeCount }
     public var vertexCount: Int { outgoing.count }
@@ -109,6 +115,9 @@ public struct ExpandedGraph: Sendable {
             outgoing[tail].append(edges.count)
             edges.append(Edge(tail: tail, head: head, kind: kind, energy: energy, latency: latency, memoryBytes: memory, load: load, traffic: traffic))
         }
+        pathMemory = [Double](repeating: 0, count: n)
+        pathLoad = pathMemory
+        pathTraffic = [Double](repeating: 0, count: index.linkCount)
         guard kmax >= 1 else { return }
         // computable[k][v]: some compute edge of block k ends at done(k, v).
         var computable = [[Bool]](repeating: [Bool](repeating: false, count: n), count: kmax + 1)
@@ -121,12 +130,18 @@ public struct ExpandedGraph: Sendable {
                 if k == 1 && app.pinFirstBlockToSource && v != source { continue }
                 guard Tolerance.fits(memory, within: cap.memoryBytes[v]) else { continue }
                 var any = false
+                var mostLoad = 0.0
                 for (li, phi) in levels.enumerated() where Tolerance.fits(phi, within: cap.share[v]) {
                     let seconds = ops / (phi * node.opsPerSecond)
                     guard Tolerance.fits(seconds, within: bound), Tolerance.fits(load, within: min(phi * node.opsPerSecond, cap.opsPerSecond[v])) else { continue }
                     add(at(k - 1, v), done(k, v), .compute(block: k, node: v, level: li),
                         energy: chain.reach[k] * ops * node.joulesPerOp, latency: seconds, memory: memory, load: load)
                     any = true
+                    mostLoad = load
+                }
+                if any {
+                    pathMemory[v] += memory
+                    pathLoad[v] += mostLoad
                 }
                 computable[k][v] = any
                 if any && k < kmax { add(done(k, v), at(k, v), .proceed(block: k, node: v)) }
@@ -142,6 +157,7 @@ public struct ExpandedGraph: Sendable {
                 guard Tolerance.fits(seconds, within: bound), Tolerance.fits(traffic, within: cap.bitsPerSecond[l]) else { continue }
                 add(at(k, index.linkTail[l]), at(k, index.linkHead[l]), .transfer(layer: k, link: l),
                     energy: probability * bits * link.joulesPerBit, latency: seconds, traffic: traffic)
+                pathTraffic[l] += traffic
             }
         }
         // Terminal edges.
@@ -160,6 +176,7 @@ public struct ExpandedGraph: Sendable {
                 guard Tolerance.fits(seconds, within: bound), Tolerance.fits(traffic, within: cap.bitsPerSecond[l]) else { continue }
                 add(result(index.linkTail[l]), result(index.linkHead[l]), .result(link: l),
                     energy: bits * link.joulesPerBit, latency: seconds, traffic: traffic)
+                pathTraffic[l] += traffic
             }
             add(result(destination), sink, .arrive)
         }

@@ -6,32 +6,9 @@ extension ExpandedGraph {
     /// a binary heap; ties broken by vertex index, so the answer is deterministic). Returns
     /// the edge indices in order, or nil when the sink is unreachable.
     public func shortestPath(weight: (Edge) -> Double) -> [Int]? {
-        var distance = [Double](repeating: .infinity, count: vertexCount)
-        var via = [Int](repeating: -1, count: vertexCount)
-        var heap = Heap<Entry>()
-        distance[source] = 0
-        heap.insert(Entry(distance: 0, vertex: source))
-        while let e = heap.popMin() {
-            guard e.distance <= distance[e.vertex] else { continue }
-            if e.vertex == sink { break }
-            for i in outgoing[e.vertex] {
-                let edge = edges[i]
-                let d = e.distance + weight(edge)
-                if d < distance[edge.head] {
-                    distance[edge.head] = d
-                    via[edge.head] = i
-                    heap.insert(Entry(distance: d, vertex: edge.head))
-                }
-            }
-        }
+        let (distance, via) = shortestPaths(from: source, weight: weight, stopAt: sink)
         guard distance[sink] < .infinity else { return nil }
-        var path: [Int] = []
-        var v = sink
-        while v != source {
-            path.append(via[v])
-            v = edges[via[v]].tail
-        }
-        return path.reversed()
+        return trace(via, from: source, to: sink)
     }
 
     struct Entry: Comparable {
@@ -107,8 +84,9 @@ extension ExpandedGraph {
 
 extension ExpandedGraph {
     /// Distances and the edge reaching each vertex on a shortest path from `start`, using only
-    /// edges `allow` accepts (Dijkstra; weights must be non-negative).
-    public func shortestPaths(from start: Int, weight: (Edge) -> Double, allow: (Edge) -> Bool = { _ in true }) -> (distance: [Double], via: [Int]) {
+    /// edges `allow` accepts (Dijkstra; weights must be non-negative). With `stopAt`, the search
+    /// ends once that vertex is settled (other distances may then be unfinished).
+    public func shortestPaths(from start: Int, weight: (Edge) -> Double, allow: (Edge) -> Bool = { _ in true }, stopAt: Int? = nil) -> (distance: [Double], via: [Int]) {
         var distance = [Double](repeating: .infinity, count: vertexCount)
         var via = [Int](repeating: -1, count: vertexCount)
         var heap = Heap<Entry>()
@@ -116,6 +94,7 @@ extension ExpandedGraph {
         heap.insert(Entry(distance: 0, vertex: start))
         while let e = heap.popMin() {
             guard e.distance <= distance[e.vertex] else { continue }
+            if e.vertex == stopAt { break }
             for i in outgoing[e.vertex] where allow(edges[i]) {
                 let d = e.distance + weight(edges[i])
                 if d < distance[edges[i].head] {

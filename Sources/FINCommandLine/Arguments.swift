@@ -1,9 +1,10 @@
+/// Command-line argument types shared by `finbench` and `finbench-bench`.
 import ArgumentParser
 
 /// A range of numbers on the command line: "LO:HI" or a single value.
-struct RangeArgument: ExpressibleByArgument {
-    let range: ClosedRange<Double>
-    init?(argument: String) {
+public struct RangeArgument: ExpressibleByArgument, Sendable {
+    public let range: ClosedRange<Double>
+    public init?(argument: String) {
         let parts = argument.split(separator: ":", omittingEmptySubsequences: false).map { Double($0) }
         guard (1...2).contains(parts.count), parts.allSatisfy({ $0 != nil && $0!.isFinite }) else { return nil }
         let lo = parts[0]!
@@ -11,13 +12,13 @@ struct RangeArgument: ExpressibleByArgument {
         guard lo <= hi else { return nil }
         range = lo...hi
     }
-    static var defaultValueDescription: String { "LO:HI" }
+    public static var defaultValueDescription: String { "LO:HI" }
 }
 
 /// A range of whole numbers: "LO:HI" or a single value.
-struct IntRangeArgument: ExpressibleByArgument {
-    let range: ClosedRange<Int>
-    init?(argument: String) {
+public struct IntRangeArgument: ExpressibleByArgument, Sendable {
+    public let range: ClosedRange<Int>
+    public init?(argument: String) {
         let parts = argument.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
         guard (1...2).contains(parts.count), parts.allSatisfy({ $0 != nil }) else { return nil }
         let lo = parts[0]!
@@ -28,9 +29,9 @@ struct IntRangeArgument: ExpressibleByArgument {
 }
 
 /// A comma-separated list of numbers.
-struct NumberListArgument: ExpressibleByArgument {
-    let values: [Double]
-    init?(argument: String) {
+public struct NumberListArgument: ExpressibleByArgument, Sendable {
+    public let values: [Double]
+    public init?(argument: String) {
         let parts = argument.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !parts.isEmpty, parts.allSatisfy({ $0 != nil && $0!.isFinite }) else { return nil }
         values = parts.map { $0! }
