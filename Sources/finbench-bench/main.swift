@@ -214,9 +214,9 @@ struct FINScaling: ParsableCommand {
                         let o = MILPMethod.solve(instance, solver: solver, options: SolveOptions(timeLimitSeconds: milpTimeLimit))
                         if o.solution.status == .optimal || o.solution.status == .infeasible {
                             milp[name, default: []].append(o.solution.wallSeconds ?? .nan)
+                            if name == "cbc" { speedup.append((o.solution.wallSeconds ?? .nan) / exactTime) }
                         } else {
                             milpUnsolved[name, default: 0] += 1
-                            if name == "cbc" { speedup.append((o.solution.wallSeconds ?? .nan) / exactTime) }
                         }
                     }
                 }
