@@ -22,51 +22,18 @@ public enum Baselines {
     /// Deploys every application by `rule`, one at a time in `FINMethod.order`, each on the
     /// capacities the previous ones left.
     public static func solve(_ instance: Instance, rule: Rule) -> Solution {
-        let start = Date()
-        let evaluator = Evaluator(instance)
-        let index = evaluator.index
-        var residual = Capacities(index)
-        var deployments: [Deployment?] = Array(repeating: nil, count: instance.applications.count)
-        var failed: [String] = []
-        for a in FINMethod.order(index) {
-            let graph = ExpandedGraph(index, application: a, levels: instance.shareLevels ?? [1], capacities: residual)
+        var solution = Sequential.solve(instance, method: rule.rawValue) { g, _ in
             let walk: [Int]?
             switch rule {
-            case .deviceOnly: walk = onOneHost(graph, tier: nil)
-            case .edgeOnly: walk = onOneHost(graph, tier: .edge)
-            case .cloudOnly: walk = onOneHost(graph, tier: .cloud)
-            case .greedy: walk = greedy(graph)
+            case .deviceOnly: walk = onOneHost(g, tier: nil)
+            case .edgeOnly: walk = onOneHost(g, tier: .edge)
+            case .cloudOnly: walk = onOneHost(g, tier: .cloud)
+            case .greedy: walk = greedy(g)
             }
-            guard let walk, var d = graph.deployment(along: walk)?.deployment else {
-                failed.append(instance.applications[a].id)
-                continue
-            }
-            if instance.shareLevels != nil { d = FINMethod.settleShares(d, evaluator, residual) }
-            let e = evaluator.evaluate(d)
-            let withShares = instance.shareLevels != nil
-            guard e.feasible, let footprint = e.deployments[0].footprint, residual.admits(footprint, withShares: withShares) else {
-                failed.append(instance.applications[a].id)
-                continue
-            }
-            residual.consume(footprint, withShares: withShares)
-            deployments[a] = d
+            return walk.flatMap { g.deployment(along: $0) }.map { ($0.deployment, 0) }
         }
-        var solution = Solution(instance: instance.name, method: rule.rawValue, status: .feasible)
-        if !failed.isEmpty {
-            solution.status = .noSolution
-            solution.info["message"] = .string("the \(rule.rawValue) rule finds no feasible deployment for \(failed.joined(separator: ", "))")
-        } else {
-            solution.deployments = deployments.compactMap { $0 }
-            let (rescored, evaluation) = evaluator.rescored(solution)
-            solution = rescored
-            if !evaluation.feasible {
-                solution.status = .noSolution
-                solution.deployments = []
-                solution.objectiveJoulesPerSecond = nil
-                solution.info["message"] = .string(evaluation.violations.map(\.description).joined(separator: "; "))
-            }
-        }
-        solution.wallSeconds = Date().timeIntervalSince(start)
+        solution.info["labels"] = nil
+        if solution.status == .noSolution { solution.info["message"] = .string("the \(rule.rawValue) rule: " + (solution.info["message"]?.stringValue ?? "")) }
         return solution
     }
 

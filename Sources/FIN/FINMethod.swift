@@ -103,55 +103,14 @@ public enum FINMethod {
     /// Solves every application, one at a time on the capacities the previous ones left, in
     /// `order(_:)`. Never throws: a failure is a solution with status `noSolution` or `error`.
     public static func solve(_ instance: Instance, variant: Variant, parameters: [String: JSONValue] = [:]) -> Solution {
-        let start = Date()
-        let evaluator = Evaluator(instance)
-        let index = evaluator.index
-        var residual = Capacities(index)
-        var deployments: [Deployment?] = Array(repeating: nil, count: instance.applications.count)
-        var labels = 0
-        var failed: [String] = []
-        for a in order(index) {
-            guard var single = solveSingle(index, application: a, variant: variant, capacities: residual) else {
-                failed.append(instance.applications[a].id)
-                continue
-            }
-            labels += single.labelsCreated
-            if instance.shareLevels != nil {
-                single = Single(deployment: settleShares(single.deployment, evaluator, residual), pathEdges: single.pathEdges,
-                                labelsCreated: single.labelsCreated)
-            }
-            let (resolved, _) = evaluator.resolve(single.deployment)
-            guard let resolved else {
-                failed.append(instance.applications[a].id)
-                continue
-            }
-            residual.consume(evaluator.score(resolved).1, withShares: instance.shareLevels != nil)
-            deployments[a] = single.deployment
+        var solution = Sequential.solve(instance, method: variant.name, parameters: parameters) { graph, residual in
+            search(graph, variant: variant, capacities: residual).map { ($0.deployment, $0.labelsCreated) }
         }
-        var info: [String: JSONValue] = ["labels": .number(Double(labels)),
-                                         "order": .array(order(index).map { .string(instance.applications[$0].id) })]
-        var solution = Solution(instance: instance.name, method: variant.name, parameters: parameters, status: .feasible, info: info)
-        if !failed.isEmpty {
-            solution.status = .noSolution
-            info["message"] = .string("no deployment found for \(failed.joined(separator: ", ")) on the capacities left")
-            solution.info = info
-            solution.wallSeconds = Date().timeIntervalSince(start)
-            return solution
-        }
-        solution.deployments = deployments.compactMap { $0 }
-        let (rescored, evaluation) = evaluator.rescored(solution)
-        solution = rescored
-        if !evaluation.feasible {
-            solution.status = .error
-            solution.deployments = []
-            solution.objectiveJoulesPerSecond = nil
-            solution.info["message"] = .string("internal error, the evaluator rejects the answer: " + evaluation.violations.map(\.description).joined(separator: "; "))
-        } else if variant == .exact && instance.applications.count == 1 {
+        if variant == .exact && instance.applications.count == 1 && solution.status == .feasible {
             solution.status = .optimal
             solution.boundJoulesPerSecond = solution.objectiveJoulesPerSecond
             solution.gap = 0
         }
-        solution.wallSeconds = Date().timeIntervalSince(start)
         return solution
     }
 

@@ -23,6 +23,17 @@ struct Bench: ParsableCommand {
         subcommands: [MILPScaling.self, FINScaling.self, Conformance.self])
 }
 
+/// The benchmarks' instances: one application whose target needs the deepest exit.
+func benchmarkInstance(nodes: Int, seed: Int, preset: GeneratorConfig.Preset, latencySlack: ClosedRange<Double>) throws -> Instance {
+    var c = GeneratorConfig.preset(preset)
+    c.nodes = nodes
+    c.applications = 1
+    c.seed = UInt64(seed)
+    c.targetExit = .deepest
+    c.latencySlack = latencySlack
+    return try Generator.generate(c)
+}
+
 /// Median of a non-empty list.
 func median(_ xs: [Double]) -> Double {
     let s = xs.sorted()
@@ -63,13 +74,7 @@ struct MILPScaling: ParsableCommand {
             var vars = 0
             var rows = 0
             for seed in 1...seeds {
-                var c = GeneratorConfig.preset(GeneratorConfig.Preset(rawValue: preset) ?? .synthetic)
-                c.nodes = n
-                c.applications = 1
-                c.seed = UInt64(seed)
-                c.targetExit = .deepest
-                c.latencySlack = latencySlack.range
-                let instance = try Generator.generate(c)
+                let instance = try benchmarkInstance(nodes: n, seed: seed, preset: GeneratorConfig.Preset(rawValue: preset) ?? .synthetic, latencySlack: latencySlack.range)
                 links = instance.links.count
                 for (name, solver) in solvers {
                     let outcome = MILPMethod.solve(instance, solver: solver, options: SolveOptions(timeLimitSeconds: timeLimit))
@@ -168,13 +173,7 @@ struct FINScaling: ParsableCommand {
             var seed = 0
             while used < seeds && seed < 10 * seeds {
                 seed += 1
-                var c = GeneratorConfig.preset(.synthetic)
-                c.nodes = n
-                c.applications = 1
-                c.seed = UInt64(seed)
-                c.targetExit = .deepest
-                c.latencySlack = latencySlack.range
-                let instance = try Generator.generate(c)
+                let instance = try benchmarkInstance(nodes: n, seed: seed, preset: .synthetic, latencySlack: latencySlack.range)
                 let index = NetworkIndex(instance)
                 let capacities = Capacities(index)
                 let (graph, b) = timed { ExpandedGraph(index, application: 0, capacities: capacities) }

@@ -1,0 +1,59 @@
+import FINEvaluator
+import FINGraph
+import FINModel
+import Foundation
+
+/// Deploys the applications of an instance one at a time, each on the capacities the previous
+/// ones left, in `FINMethod.order` (the heaviest first). FIN, its variants and the baselines
+/// differ only in how they deploy one application; this is the rest, written once.
+enum Sequential {
+    /// `deploy(graph, residual)` returns one application's deployment on its graph (built on
+    /// the residual capacities), or nil. The answer is re-scored by the evaluator.
+    static func solve(_ instance: Instance, method: String, parameters: [String: JSONValue] = [:],
+                      deploy: (ExpandedGraph, Capacities) -> (deployment: Deployment, labels: Int)?) -> Solution {
+        let start = Date()
+        let evaluator = Evaluator(instance)
+        let index = evaluator.index
+        let withShares = instance.shareLevels != nil
+        let order = FINMethod.order(index)
+        var residual = Capacities(index)
+        var deployments: [Deployment?] = Array(repeating: nil, count: instance.applications.count)
+        var failed: [String] = []
+        var labels = 0
+        for a in order {
+            let graph = ExpandedGraph(index, application: a, levels: instance.shareLevels ?? [1], capacities: residual)
+            guard var (d, l) = deploy(graph, residual) else {
+                failed.append(instance.applications[a].id)
+                continue
+            }
+            labels += l
+            if withShares { d = FINMethod.settleShares(d, evaluator, residual) }
+            let e = evaluator.evaluate(d)
+            guard e.feasible, let footprint = e.deployments[0].footprint, residual.admits(footprint, withShares: withShares) else {
+                failed.append(instance.applications[a].id)
+                continue
+            }
+            residual.consume(footprint, withShares: withShares)
+            deployments[a] = d
+        }
+        var solution = Solution(instance: instance.name, method: method, parameters: parameters, status: .feasible,
+                                info: ["labels": .number(Double(labels)), "order": .array(order.map { .string(instance.applications[$0].id) })])
+        if !failed.isEmpty {
+            solution.status = .noSolution
+            solution.info["message"] = .string("no deployment found for \(failed.joined(separator: ", ")) on the capacities left")
+        } else {
+            solution.deployments = deployments.compactMap { $0 }
+            let (rescored, evaluation) = evaluator.rescored(solution)
+            solution = rescored
+            if !evaluation.feasible {
+                // Each deployment fitted the capacities left; together they must fit too.
+                solution.status = .error
+                solution.deployments = []
+                solution.objectiveJoulesPerSecond = nil
+                solution.info["message"] = .string("internal error, the evaluator rejects the answer: " + evaluation.violations.map(\.description).joined(separator: "; "))
+            }
+        }
+        solution.wallSeconds = Date().timeIntervalSince(start)
+        return solution
+    }
+}
