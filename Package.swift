@@ -51,11 +51,12 @@ let package = Package(
         .target(name: "FINMILP", dependencies: ["FINModel", "FINEvaluator", "FINLinear", "FINGraph"]),
         .target(name: "FINBruteForce", dependencies: ["FINModel", "FINEvaluator"]),
         .target(name: "FINTestSupport", dependencies: ["FINModel", "FINLinear"]),
+        .target(name: "FINHarness", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
         .target(name: "FINCommandLine", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "finbench",
             dependencies: [
-                "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FIN", "FINCommandLine",
+                "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FIN", "FINCommandLine", "FINHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -71,7 +72,7 @@ let package = Package(
         .testTarget(name: "FINLinearTests", dependencies: ["FINLinear", "FINSolverGLPK", "FINSolverCBC", "FINTestSupport"]),
         .testTarget(name: "FINMILPTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
         .testTarget(name: "FINTests", dependencies: ["FIN", "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel"]),
+        .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel", "FINHarness"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FIN
 import FINLinear
 import FINMILP
@@ -42,7 +43,7 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let loaded = try failing { try InstanceFile.read(instance) }
-        let solution: Solution
+        var solution: Solution
         var size = ""
         if let solver = Methods.milpSolver(method) {
             let options = SolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap, threads: threads, verbose: verbose)
@@ -58,6 +59,11 @@ struct Solve: ParsableCommand {
         } else {
             throw Failure("unknown method \"\(method)\" (known: \(Methods.names))", status: ExitStatus.usage)
         }
+        // CPU seconds of this process (the harness runs each solve in its own process).
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        solution.info["cpuSeconds"] = .number((cpu * 1e6).rounded() / 1e6)
         if let out {
             try failing { try SolutionFile.write(solution, to: out) }
         } else {

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import FINHarness
+
+@Suite("finbench bench and merge", .serialized)
+struct HarnessTests {
+    func sweepFile(_ dir: URL, _ extra: String = "", methods: String) throws -> String {
+        let path = dir.appendingPathComponent("sweep.json").path
+        try """
+        {"name": "t", "preset": "synthetic", "generator": {"targetExit": "deepest", "latencySlack": [0.1, 0.6]},
+         "sizes": [10], "seeds": [1, 2], "methods": [\(methods)]\(extra)}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func rows(_ file: URL) throws -> [[String]] {
+        CSV.parse(try String(contentsOf: file, encoding: .utf8))
+    }
+
+    @Test func tinySweepEndToEndWithResume() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sweep = try sweepFile(dir, methods: #"{"method": "milp-cbc", "timeLimitSeconds": 30}, {"method": "fin", "gamma": 50}, {"method": "mcp"}"#)
+        let out = dir.appendingPathComponent("out")
+        let r = try run(["bench", sweep, "--out-dir", out.path, "--jobs", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let runs = try rows(out.appendingPathComponent("runs.csv"))
+        #expect(runs[0] == SweepRunner.columns)
+        #expect(runs.count == 1 + 6)
+        let col = { (name: String) in SweepRunner.columns.firstIndex(of: name)! }
+        for row in runs.dropFirst() {
+            #expect(row.count == SweepRunner.columns.count)
+            // Every deployment was re-scored: a feasible or optimal status is feasible by the evaluator.
+            if row[col("status")] == "optimal" || row[col("status")] == "feasible" {
+                #expect(row[col("feasibleByEvaluator")] == "true", "\(row)")
+                #expect(Double(row[col("objectiveJoulesPerSecond")]) != nil)
+            }
+            #expect(row[col("generatorVersion")] == "fin-gen/1" && row[col("nodes")] == "10")
+        }
+        #expect(runs.contains { $0[col("method")] == "milp-cbc" && $0[col("provenOptimal")] == "true" && $0[col("solver")].hasPrefix("cbc ") })
+        let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"glpk\"") && manifest.contains("\"cores\""))
+        // results.csv: every feasible row of an instance with a proven optimum has a gap >= 0,
+        // and the MILP rows have gap 0.
+        let results = try rows(out.appendingPathComponent("results.csv"))
+        let gapCol = results[0].firstIndex(of: "gapToBestKnown")!
+        for row in results.dropFirst() where row[col("method")] == "milp-cbc" && row[col("status")] == "optimal" {
+            #expect(row[gapCol] == "0")
+        }
+
+        // Interrupt: drop the last row and leave half a line, as a crash mid-append would.
+        let runsFile = out.appendingPathComponent("runs.csv")
+        var text = try String(contentsOf: runsFile, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lastRow = String(lines[lines.count - 2])
+        text = lines.dropLast(2).joined(separator: "\n") + "\n" + lastRow.prefix(20)
+        try text.write(to: runsFile, atomically: true, encoding: .utf8)
+        let again = try run(["bench", sweep, "--out-dir", out.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        let resumed = try rows(runsFile)
+        #expect(resumed.count == runs.count)
+        #expect(Set(resumed.map { $0[0] }).count == resumed.count)
+        #expect(again.stderr.contains("[6/6]") && !again.stderr.contains("[5/6]"), "only the missing job ran: \(again.stderr)")
+    }
+
+    @Test func killedSolveIsAnErrorRow() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A hard limit of 1 ms: the child is killed before it can answer.
+        let sweep = try sweepFile(dir, #", "graceSeconds": 0"#, methods: #"{"method": "milp-glpk", "timeLimitSeconds": 0.001}"#)
+        let out = dir.appendingPathComponent("out")
+        let r = try run(["bench", sweep, "--out-dir", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let runs = try rows(out.appendingPathComponent("runs.csv"))
+        let col = { (name: String) in SweepRunner.columns.firstIndex(of: name)! }
+        #expect(runs.count == 3)
+        for row in runs.dropFirst() {
+            #expect(row[col("status")] == "error")
+            #expect(row[col("message")].hasPrefix("killed after 0.001 s"), "\(row)")
+        }
+    }
+
+    @Test func shardsMergeToTheWhole() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sweep = try sweepFile(dir, methods: #"{"method": "fin-exact"}, {"method": "mcp"}"#)
+        let out = dir.appendingPathComponent("out")
+        for i in 0..<2 { #expect(try run(["bench", sweep, "--out-dir", out.path, "--shard", "\(i)/2"]).status == 0) }
+        let merged = dir.appendingPathComponent("merged")
+        let m = try run(["merge", "--out-dir", merged.path, out.appendingPathComponent("runs-shard0of2.csv").path, out.appendingPathComponent("runs-shard1of2.csv").path])
+        #expect(m.status == 0, "\(m.stderr)")
+        let runs = try rows(merged.appendingPathComponent("runs.csv"))
+        #expect(runs.count == 1 + 4)
+        #expect(try run(["bench", sweep, "--shard", "2/2"]).status == 64)
+    }
+
+    /// The gap arithmetic on hand values: best known = the least feasible objective (proven if
+    /// a row with it is proven optimal); gap = objective / best - 1.
+    @Test func gapArithmetic() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func row(_ key: String, _ instance: String, _ method: String, _ objective: String, _ proven: Bool, _ feasible: String) -> [String] {
+            var r = [String](repeating: "", count: SweepRunner.columns.count)
+            let col = { (name: String) in SweepRunner.columns.firstIndex(of: name)! }
+            r[0] = key
+            r[col("instance")] = instance
+            r[col("method")] = method
+            r[col("objectiveJoulesPerSecond")] = objective
+            r[col("provenOptimal")] = proven ? "true" : "false"
+            r[col("feasibleByEvaluator")] = feasible
+            return r
+        }
+        let runs = dir.appendingPathComponent("runs.csv")
+        let text = CSV.line(SweepRunner.columns) + [
+            row("a|milp", "a", "milp", "2", true, "true"), row("a|fin", "a", "fin", "2.5", false, "true"),
+            row("a|bad", "a", "x", "1", false, "false"), row("b|fin", "b", "fin", "4", false, "true"),
+            row("b|mcp", "b", "mcp", "5", false, "true"), row("c|fin", "c", "fin", "", false, ""),
+        ].map(CSV.line).joined()
+        try text.write(to: runs, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("results.csv")
+        try SweepRunner.writeResults(runs: [runs], to: out)
+        let results = try rows(out)
+        let n = SweepRunner.columns.count
+        let byKey = Dictionary(uniqueKeysWithValues: results.dropFirst().map { ($0[0], Array($0[n...])) })
+        #expect(byKey["a|milp"] == ["2", "true", "0"])
+        #expect(byKey["a|fin"] == ["2", "true", "0.25"])
+        #expect(byKey["a|bad"] == ["2", "true", ""])  // infeasible by the evaluator: no gap, not the best
+        #expect(byKey["b|fin"] == ["4", "false", "0"])
+        #expect(byKey["b|mcp"] == ["4", "false", "0.25"])
+        #expect(byKey["c|fin"] == ["", "", ""])
+    }
+}
