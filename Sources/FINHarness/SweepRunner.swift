@@ -20,7 +20,8 @@ public struct SweepRunner: Sendable {
     public static let columns = [
         "key", "sweep", "instance", "preset", "nodes", "links", "applications", "blocks", "seed", "generatorVersion",
         "method", "parameters", "solver", "status", "objectiveJoulesPerSecond", "boundJoulesPerSecond", "solverGap",
-        "provenOptimal", "feasibleByEvaluator", "wallSeconds", "cpuSeconds", "branchAndBoundNodes", "message",
+        "provenOptimal", "feasibleByEvaluator", "wallSeconds", "processWallSeconds", "cpuSeconds", "branchAndBoundNodes",
+        "computeJoulesPerSecond", "communicationJoulesPerSecond", "message",
         "gitRevision", "finbenchVersion",
     ]
     /// Columns `results.csv` adds.
@@ -134,6 +135,7 @@ public struct SweepRunner: Sendable {
 
         var status = "error"
         var objective = "", bound = "", gap = "", solver = "", cpu = "", nodes = "", feasible = "", proven = "false"
+        var methodWall = "", compute = "", communication = ""
         var message = ""
         switch outcome {
         case .killed: message = "killed after \(JSONWriter.formatNumber(hardLimit)) s (hard wall-clock limit)"
@@ -146,7 +148,17 @@ public struct SweepRunner: Sendable {
                 if !s.deployments.isEmpty {
                     objective = JSONWriter.formatNumber(evaluation.objectiveJoulesPerSecond)
                     feasible = evaluation.feasible ? "true" : "false"
+                    // The split of the objective, at each application's rate.
+                    var c = 0.0, m = 0.0
+                    for (d, e) in zip(s.deployments, evaluation.deployments) {
+                        guard let sc = e.scores, let app = instance.applications.first(where: { $0.id == d.application }) else { continue }
+                        c += app.ratePerSecond * sc.computeEnergyJoules
+                        m += app.ratePerSecond * sc.communicationEnergyJoules
+                    }
+                    compute = JSONWriter.formatNumber(c)
+                    communication = JSONWriter.formatNumber(m)
                 }
+                methodWall = s.wallSeconds.map(JSONWriter.formatNumber) ?? ""
                 bound = s.boundJoulesPerSecond.map(JSONWriter.formatNumber) ?? ""
                 gap = s.gap.map(JSONWriter.formatNumber) ?? ""
                 proven = s.status == .optimal ? "true" : "false"
@@ -164,7 +176,8 @@ public struct SweepRunner: Sendable {
             job.key, sweep.name, job.instance, sweep.preset.rawValue, String(instance.nodes.count), String(instance.links.count),
             String(instance.applications.count), String(blocks), String(job.seed), GeneratorConfig.version,
             job.method.name, parameters, solver, status, objective, bound, gap, proven, feasible,
-            JSONWriter.formatNumber((wall * 1e4).rounded() / 1e4), cpu, nodes, message, revision, FinbenchVersion.string,
+            methodWall.isEmpty ? JSONWriter.formatNumber(wall) : methodWall, JSONWriter.formatNumber((wall * 1e4).rounded() / 1e4),
+            cpu, nodes, compute, communication, message, revision, FinbenchVersion.string,
         ]
     }
 

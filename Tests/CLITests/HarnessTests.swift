@@ -130,3 +130,35 @@ struct HarnessTests {
         #expect(byKey["c|fin"] == ["", "", ""])
     }
 }
+
+@Suite("Report arithmetic")
+struct ReportArithmeticTests {
+    @Test func shiftedGeometricMeanPercentilesAndSlope() {
+        // sgm with shift 0.01 of 0.09 and 0.99: exp((log 0.1 + log 1) / 2) - 0.01 = 0.31623 - 0.01.
+        #expect(abs(Report.shiftedGeometricMean([0.09, 0.99]) - (0.1.squareRoot() - 0.01)) < 1e-12)
+        #expect(Report.percentile([1, 2, 3, 4], 50) == 2.5)
+        #expect(Report.percentile([0, 10], 95) == 9.5)
+        #expect(Report.percentile([], 50) == nil)
+        // t = n^2: slope 2 on log-log axes.
+        let n: [Double] = [10, 100, 1000]
+        #expect(abs(Report.slope(n.map(log), n.map { log($0 * $0) })! - 2) < 1e-12)
+    }
+
+    @Test func profilesAndSavings() {
+        let header = SweepRunner.columns + SweepRunner.derivedColumns
+        func row(_ instance: String, _ method: String, _ energy: Double, _ seconds: Double) -> [String] {
+            var r = [String](repeating: "", count: header.count)
+            func set(_ name: String, _ v: String) { r[header.firstIndex(of: name)!] = v }
+            set("key", "\(instance)|\(method)"); set("instance", instance); set("method", method); set("nodes", "10")
+            set("parameters", "{}"); set("objectiveJoulesPerSecond", String(energy)); set("feasibleByEvaluator", "true")
+            set("wallSeconds", String(seconds)); set("status", "feasible"); set("gapToBestKnown", "0")
+            return r
+        }
+        let report = Report(results: [header, row("i1", "fin", 1, 0.1), row("i1", "mcp", 4, 0.2), row("i2", "fin", 3, 1.0), row("i2", "mcp", 4, 0.1)])
+        let fin = report.rows.first { $0.method == "fin" }!
+        #expect(fin.medianSaving == (0.75 + 0.25) / 2)
+        // fin is fastest on i1, 10x the fastest on i2.
+        #expect(report.profile["fin"]! == [0.5, 0.5, 0.5, 1, 1, 1])
+        #expect(report.profile["mcp"]! == [0.5, 1, 1, 1, 1, 1])
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import FINHarness
+import FINModel
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Summarise a sweep's results.csv: times, proven optima, gaps, savings, growth, performance profiles.",
+        discussion: """
+            Per method (with its parameters) and network size: runs, proven optimal, feasible by the
+            evaluator, errors, the shifted geometric mean of wall times (shift 0.01 s), the median, 95th
+            percentile (linear interpolation) and largest gap to the best known answer, and the median
+            energy saving against the baseline method. Then the log-log slope of median time against
+            size per method, the largest size every run was proven optimal, and Dolan-Moré performance
+            profiles on wall time. Writes report.md beside results.csv as well.
+            """)
+
+    @Argument(help: "A sweep output directory or its results.csv.") var results: String
+    @Option(help: "Baseline method for the savings column.") var baseline: String = "mcp"
+
+    func run() throws {
+        var path = results
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            path += "/results.csv"
+        }
+        let bytes = try failing { try FileIO.readBytes(path) }
+        let report = Report(results: CSV.parse(String(decoding: bytes, as: UTF8.self)), baseline: baseline)
+        let text = report.markdown(baseline: baseline)
+        print(text, terminator: "")
+        let out = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("report.md").path
+        try failing { try FileIO.writeAtomically(Array(text.utf8), to: out) }
+    }
+}
