@@ -15,7 +15,16 @@ public struct Sweep: Sendable {
         }
     }
 
+    /// The papers' 3-tier scenario over a grid of bounds and targets, instead of generated
+    /// instances.
+    public struct PaperGrid: Sendable {
+        public let profile: String
+        public let maxLatencySeconds: [Double]
+        public let minAccuracy: [Double]
+    }
+
     public let name: String
+    public let paper: PaperGrid?
     public let preset: GeneratorConfig.Preset
     /// Generator knobs applied on top of the preset (as `finbench generate` options).
     public let generator: [String: JSONValue]
@@ -27,6 +36,25 @@ public struct Sweep: Sendable {
     /// killed; methods without a time limit get `defaultHardLimitSeconds`.
     public let graceSeconds: Double
     public let defaultHardLimitSeconds: Double
+
+    /// The default sweep, run by `finbench demo` (the same text as results/sweeps/default.json).
+    public static let defaultJSON = #"""
+{
+  "name": "default",
+  "preset": "synthetic",
+  "generator": {"targetExit": "deepest", "latencySlack": [0.1, 0.6]},
+  "sizes": [10, 20, 50, 100, 200],
+  "seeds": [1, 2, 3],
+  "methods": [
+    {"method": "milp-cbc", "timeLimitSeconds": 60},
+    {"method": "milp-glpk", "timeLimitSeconds": 60},
+    {"method": "fin", "gamma": 50, "lambda": 0},
+    {"method": "fin-exact"},
+    {"method": "greedy"},
+    {"method": "mcp"}
+  ]
+}
+"""#
 
     static let knownParameters: Set<String> = ["timeLimitSeconds", "gap", "gamma", "lambda", "epsilon"]
 
@@ -53,9 +81,21 @@ public struct Sweep: Sendable {
                 return Int(x)
             }
         }
-        let sizes = ints("sizes", 3...10_000)
+        var paper: PaperGrid?
+        if let p = root["paper"]?.objectValue {
+            let profile = p["profile"]?.stringValue ?? ""
+            if DNNProfiles.named(profile) == nil { fail("paper.profile", "unknown profile \"\(profile)\"") }
+            func numbers(_ key: String, _ ok: (Double) -> Bool) -> [Double] {
+                let xs = p[key]?.arrayValue?.compactMap(\.numberValue) ?? []
+                if xs.isEmpty || !xs.allSatisfy(ok) { fail("paper.\(key)", "required, a non-empty array of valid numbers") }
+                return xs
+            }
+            paper = PaperGrid(profile: profile, maxLatencySeconds: numbers("maxLatencySeconds") { $0 > 0 },
+                              minAccuracy: numbers("minAccuracy") { (0...1).contains($0) })
+        }
+        let sizes = paper == nil ? ints("sizes", 3...10_000) : [3]
         let applications = root["applications"] == nil ? [1] : ints("applications", 1...100_000)
-        let seeds = ints("seeds", 0...Int(Int32.max)).map { UInt64($0) }
+        let seeds = paper == nil ? ints("seeds", 0...Int(Int32.max)).map { UInt64($0) } : [0]
         var methods: [Method] = []
         if let items = root["methods"]?.arrayValue, !items.isEmpty {
             for (i, item) in items.enumerated() {
@@ -82,7 +122,7 @@ public struct Sweep: Sendable {
         if !(grace >= 0) { fail("graceSeconds", "must be non-negative") }
         if !(hard > 0) { fail("defaultHardLimitSeconds", "must be positive") }
         guard issues.isEmpty, let preset else { throw .invalid(file: file, kind: "sweep", issues: issues) }
-        return Sweep(name: name, preset: preset, generator: generator, sizes: sizes, applications: applications, seeds: seeds,
+        return Sweep(name: name, paper: paper, preset: preset, generator: generator, sizes: sizes, applications: applications, seeds: seeds,
                      methods: methods, graceSeconds: grace, defaultHardLimitSeconds: hard)
     }
 

@@ -19,6 +19,7 @@ public struct SweepRunner: Sendable {
 
     public static let columns = [
         "key", "sweep", "instance", "preset", "nodes", "links", "applications", "blocks", "seed", "generatorVersion",
+        "maxLatencySeconds", "minAccuracy",
         "method", "parameters", "solver", "status", "objectiveJoulesPerSecond", "boundJoulesPerSecond", "solverGap",
         "provenOptimal", "feasibleByEvaluator", "wallSeconds", "processWallSeconds", "cpuSeconds", "branchAndBoundNodes",
         "computeJoulesPerSecond", "communicationJoulesPerSecond", "message",
@@ -41,17 +42,31 @@ public struct SweepRunner: Sendable {
         public let applications: Int
         public let seed: UInt64
         public let method: Sweep.Method
+        /// For paper-scenario sweeps: the bound and target of the instance.
+        public let paperPoint: (bound: Double, target: Double)?
     }
 
     /// Every job of the sweep, in a fixed order.
     public func allJobs() -> [Job] {
         var out: [Job] = []
+        if let grid = sweep.paper {
+            for bound in grid.maxLatencySeconds {
+                for target in grid.minAccuracy {
+                    let instance = "\(sweep.name)-\(grid.profile)-T\(JSONWriter.formatNumber(bound * 1000))ms-A\(JSONWriter.formatNumber(target))"
+                    for m in sweep.methods {
+                        out.append(Job(index: out.count, key: "\(instance)|\(m.label)", instance: instance, nodes: 3, applications: 1,
+                                       seed: 0, method: m, paperPoint: (bound, target)))
+                    }
+                }
+            }
+            return out
+        }
         for n in sweep.sizes {
             for a in sweep.applications {
                 for seed in sweep.seeds {
                     let instance = "\(sweep.name)-n\(n)-a\(a)-s\(seed)"
                     for m in sweep.methods {
-                        out.append(Job(index: out.count, key: "\(instance)|\(m.label)", instance: instance, nodes: n, applications: a, seed: seed, method: m))
+                        out.append(Job(index: out.count, key: "\(instance)|\(m.label)", instance: instance, nodes: n, applications: a, seed: seed, method: m, paperPoint: nil))
                     }
                 }
             }
@@ -80,8 +95,12 @@ public struct SweepRunner: Sendable {
         // Instances first (deterministic files).
         var instances: [String: Instance] = [:]
         for job in mine where instances[job.instance] == nil {
-            let config = try sweep.config(nodes: job.nodes, applications: job.applications, seed: job.seed)
-            var instance = try Generator.generate(config)
+            var instance: Instance
+            if let grid = sweep.paper, let point = job.paperPoint {
+                instance = PaperScenario.instance(profile: DNNProfiles.named(grid.profile)!, maxLatencySeconds: point.bound, minAccuracy: point.target)
+            } else {
+                instance = try Generator.generate(try sweep.config(nodes: job.nodes, applications: job.applications, seed: job.seed))
+            }
             instance.name = job.instance
             let path = directory.appendingPathComponent("instances/\(job.instance).json").path
             try InstanceFile.write(instance, to: path)
@@ -173,8 +192,9 @@ public struct SweepRunner: Sendable {
         let blocks = instance.models.map(\.blocks.count).max() ?? 0
         let parameters = JSONWriter.string(.object(job.method.parameters.mapValues(JSONValue.number))).trimmingCharacters(in: .newlines)
         return [
-            job.key, sweep.name, job.instance, sweep.preset.rawValue, String(instance.nodes.count), String(instance.links.count),
-            String(instance.applications.count), String(blocks), String(job.seed), GeneratorConfig.version,
+            job.key, sweep.name, job.instance, sweep.paper == nil ? sweep.preset.rawValue : "paper", String(instance.nodes.count), String(instance.links.count),
+            String(instance.applications.count), String(blocks), String(job.seed), sweep.paper == nil ? GeneratorConfig.version : "paper",
+            JSONWriter.formatNumber(instance.applications[0].maxLatencySeconds), JSONWriter.formatNumber(instance.applications[0].minAccuracy),
             job.method.name, parameters, solver, status, objective, bound, gap, proven, feasible,
             methodWall.isEmpty ? JSONWriter.formatNumber(wall) : methodWall, JSONWriter.formatNumber((wall * 1e4).rounded() / 1e4),
             cpu, nodes, compute, communication, message, revision, FinbenchVersion.string,

@@ -1,10 +1,12 @@
 import ArgumentParser
 import FIN
 import FINGenerator
+import FINHarness
 import FINLinear
 import FINMILP
 import FINModel
 import FINSolverCBC
+import Foundation
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,5 +58,29 @@ struct Demo: ParsableCommand {
             print("| \(name) | \(cell(milp)) | \(cell(fin)) | \(gap) | \(cell(mcp)) | \(saving) | \(NumberFormat.sig(fin.wallSeconds ?? 0, 2)) | \(NumberFormat.sig(milp.wallSeconds ?? 0, 2)) |")
         }
         print("\nFIN gap: energy above the optimum; saving: 1 - FIN / MCP. FIN deploys several applications one at a time, so it can fail where the optimum exists (noSolution).")
+
+        // The default sweep: generated networks of 10 to 200 nodes, every method, each solve in
+        // its own process; then the report.
+        let sweepDirectory = URL(fileURLWithPath: outDir).deletingLastPathComponent().appendingPathComponent("default-sweep")
+        print("\nDefault sweep (results/sweeps/default.json) into \(sweepDirectory.path):")
+        let sweepJSON: JSONValue
+        do {
+            sweepJSON = try JSONParser.parse(Sweep.defaultJSON)
+        } catch {
+            throw Failure(InputError.malformedJSON(file: "default sweep", error))
+        }
+        let sweep = try failing { try Sweep.parse(sweepJSON, file: "default sweep") }
+        let exe = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var runner = SweepRunner(sweep: sweep, directory: sweepDirectory, executable: exe)
+        runner.jobs = 2
+        do {
+            try runner.run { done, total, _, _ in
+                if done % 10 == 0 || done == total { printError("  \(done)/\(total) solves") }
+            }
+        } catch {
+            throw Failure("default sweep failed: \(error)", status: ExitStatus.software)
+        }
+        let results = try failing { try FileIO.readBytes(sweepDirectory.appendingPathComponent("results.csv").path) }
+        print(Report(results: CSV.parse(String(decoding: results, as: UTF8.self))).markdown())
     }
 }

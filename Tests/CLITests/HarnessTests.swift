@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import FINHarness
+import FINModel
 
 @Suite("finbench bench and merge", .serialized)
 struct HarnessTests {
@@ -160,5 +161,33 @@ struct ReportArithmeticTests {
         // fin is fastest on i1, 10x the fastest on i2.
         #expect(report.profile["fin"]! == [0.5, 0.5, 0.5, 1, 1, 1])
         #expect(report.profile["mcp"]! == [0.5, 1, 1, 1, 1, 1])
+    }
+}
+
+@Suite("Sweep files")
+struct SweepFileTests {
+    @Test func defaultSweepFileIsTheBuiltInOne() throws {
+        let file = try String(contentsOf: root.appendingPathComponent("results/sweeps/default.json"), encoding: .utf8)
+        #expect(file == Sweep.defaultJSON + "\n")
+    }
+
+    @Test func shippedSweepsParse() throws {
+        let dir = root.appendingPathComponent("results/sweeps")
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".json") {
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            _ = try Sweep.parse(try JSONParser.parse(text), file: name)
+        }
+    }
+
+    @Test func badSweepsNameTheField() throws {
+        let json = try JSONParser.parse(#"{"name": "x", "sizes": [2], "seeds": [1], "methods": [{"method": "fin", "gama": 5}]}"#)
+        do {
+            _ = try Sweep.parse(json, file: "s.json")
+            Issue.record("accepted")
+        } catch {
+            let text = error.description
+            #expect(text.contains("sizes[0]: expected a whole number in 3...10000"), "\(text)")
+            #expect(text.contains("methods[0].gama: unknown parameter"), "\(text)")
+        }
     }
 }
