@@ -155,7 +155,7 @@ def scaling(sweep, xcol, xlabel, fname):
 lines.append("### Against network size (synthetic DNNs of 5-10 blocks, one application; median wall seconds)")
 lines.append("")
 lines += scaling("scaling-nodes", "nodes", "nodes", "scaling-nodes.svg")
-lines.append("### Against the number of applications (50 nodes; median wall seconds)")
+lines.append("### Against the number of applications (200 nodes; median wall seconds)")
 lines.append("")
 lines += scaling("scaling-apps", "applications", "applications", "scaling-apps.svg")
 

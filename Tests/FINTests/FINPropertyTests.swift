@@ -78,7 +78,6 @@ struct FINPropertyTests {
         var checked = 0
         for seed in Self.seeds {
             let instance = Self.tiny(seed)
-            let index = NetworkIndex(instance)
             let fin = FINMethod.solve(instance, variant: .fin(gamma: gamma, lambda: lambda))
             if fin.status == .feasible {
                 #expect(Evaluator(instance).evaluate(fin.deployments).feasible, "seed \(seed)")
@@ -97,7 +96,6 @@ struct FINPropertyTests {
                 #expect(got <= optimum * (1 + 1e-9), "seed \(seed) γ=\(gamma) λ=\(lambda) h=\(h): FIN \(got) > \(optimum)")
                 checked += 1
             }
-            _ = index
         }
         #expect(checked >= 80, "only \(checked) guarantee checks")
     }
