@@ -85,11 +85,12 @@ public struct Report {
         var timesBySize: [String: [(Double, Double)]] = [:]
         var proven: [String: Int] = [:]
         for key in groups.keys.sorted(by: { a, b in
-            let pa = a.split(separator: "\u{0}"), pb = b.split(separator: "\u{0}")
+            let pa = a.split(separator: "\u{0}", omittingEmptySubsequences: false)
+            let pb = b.split(separator: "\u{0}", omittingEmptySubsequences: false)
             return (String(pa[0]), Int(pa[1]) ?? 0, Int(pa[2]) ?? 0) < (String(pb[0]), Int(pb[1]) ?? 0, Int(pb[2]) ?? 0)
         }) {
             let rs = groups[key]!
-            let parts = key.split(separator: "\u{0}")
+            let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false)
             let method = String(parts[0])
             let nodes = Int(parts[1]) ?? 0
             let applications = Int(parts[2]) ?? 0
