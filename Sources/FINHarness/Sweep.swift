@@ -58,6 +58,13 @@ public struct Sweep: Sendable {
 
     static let knownParameters: Set<String> = ["timeLimitSeconds", "gap", "gamma", "lambda", "epsilon"]
 
+    /// Parses sweep JSON text (`file` names it in errors).
+    public static func parse(text: String, file: String) throws(InputError) -> Sweep {
+        let json: JSONValue
+        do { json = try JSONParser.parse(text) } catch { throw .malformedJSON(file: file, error) }
+        return try parse(json, file: file)
+    }
+
     /// Parses a sweep document, naming the field at fault.
     public static func parse(_ json: JSONValue, file: String) throws(InputError) -> Sweep {
         var issues: [FieldIssue] = []

@@ -45,7 +45,7 @@ struct Bench: ParsableCommand {
         let tty = isatty(2) == 1
         let start = Date()
         printError("sweep \(parsed.name): \(runner.allJobs().count) jobs in all\(parts[1] > 1 ? ", shard \(shard)" : ""), \(jobs) at once, into \(directory.path)")
-        do {
+        try failing {
             try runner.run { done, total, job, status in
                 let elapsed = Date().timeIntervalSince(start)
                 let rate = Double(done) / max(elapsed, 1e-9)
@@ -60,14 +60,6 @@ struct Bench: ParsableCommand {
                     printError("[\(done)/\(total)] \(job.key): \(status) (\(String(format: "%.2f", rate)) jobs/s, ETA \(Int(eta)) s)")
                 }
             }
-        } catch let e as InputError {
-            throw Failure(e)
-        } catch let e as OutputError {
-            throw Failure(e)
-        } catch let e as GeneratorError {
-            throw Failure(e)
-        } catch {
-            throw Failure("sweep failed: \(error)", status: ExitStatus.software)
         }
         printError("done in \(String(format: "%.1f", Date().timeIntervalSince(start))) s: \(directory.path)/runs.csv")
     }
@@ -102,11 +94,7 @@ struct Merge: ParsableCommand {
     func run() throws {
         for r in runs where !FileManager.default.fileExists(atPath: r) { throw Failure(InputError.cannotRead(file: r, reason: "no such file")) }
         let dir = URL(fileURLWithPath: outDir)
-        do {
-            try SweepRunner.writeResults(runs: runs.map { URL(fileURLWithPath: $0) }, to: dir.appendingPathComponent("results.csv"))
-        } catch let e as OutputError {
-            throw Failure(e)
-        }
+        try failing { try SweepRunner.writeResults(runs: runs.map { URL(fileURLWithPath: $0) }, to: dir.appendingPathComponent("results.csv")) }
         // runs.csv: the union, as results.csv without the derived columns.
         let text = String(decoding: FileManager.default.contents(atPath: dir.appendingPathComponent("results.csv").path) ?? Data(), as: UTF8.self)
         let rows = CSV.parse(text).map { Array($0.prefix(SweepRunner.columns.count)) }

@@ -63,22 +63,14 @@ struct Demo: ParsableCommand {
         // its own process; then the report.
         let sweepDirectory = URL(fileURLWithPath: outDir).deletingLastPathComponent().appendingPathComponent("default-sweep")
         print("\nDefault sweep (results/sweeps/default.json) into \(sweepDirectory.path):")
-        let sweepJSON: JSONValue
-        do {
-            sweepJSON = try JSONParser.parse(Sweep.defaultJSON)
-        } catch {
-            throw Failure(InputError.malformedJSON(file: "default sweep", error))
-        }
-        let sweep = try failing { try Sweep.parse(sweepJSON, file: "default sweep") }
+        let sweep = try failing { try Sweep.parse(text: Sweep.defaultJSON, file: "default sweep") }
         let exe = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         var runner = SweepRunner(sweep: sweep, directory: sweepDirectory, executable: exe)
         runner.jobs = 2
-        do {
+        try failing {
             try runner.run { done, total, _, _ in
                 if done % 10 == 0 || done == total { printError("  \(done)/\(total) solves") }
             }
-        } catch {
-            throw Failure("default sweep failed: \(error)", status: ExitStatus.software)
         }
         let results = try failing { try FileIO.readBytes(sweepDirectory.appendingPathComponent("results.csv").path) }
         print(Report(results: CSV.parse(String(decoding: results, as: UTF8.self))).markdown())

@@ -45,15 +45,21 @@ struct Failure: Error {
     init(_ error: GeneratorError) { self.init(error.description, status: ExitStatus.usage) }
 }
 
-/// Runs `body`, turning the workbench's typed errors into `Failure`s.
+/// Runs `body`, turning every error into a `Failure`: the workbench's typed errors get their own
+/// exit status, anything unexpected exits 70 with its description. The one place where errors
+/// become exit statuses.
 func failing<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
+    } catch let e as Failure {
+        throw e
     } catch let e as InputError {
         throw Failure(e)
     } catch let e as OutputError {
         throw Failure(e)
     } catch let e as GeneratorError {
         throw Failure(e)
+    } catch {
+        throw Failure("unexpected failure: \(error)", status: ExitStatus.software)
     }
 }

@@ -175,7 +175,7 @@ struct SweepFileTests {
         let dir = root.appendingPathComponent("results/sweeps")
         for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".json") {
             let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-            _ = try Sweep.parse(try JSONParser.parse(text), file: name)
+            _ = try Sweep.parse(text: text, file: name)
         }
     }
 
