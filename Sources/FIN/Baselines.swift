@@ -19,10 +19,11 @@ public enum Baselines {
         case greedy
     }
 
-    /// Deploys every application by `rule`, one at a time in `FINMethod.order`, each on the
-    /// capacities the previous ones left.
-    public static func solve(_ instance: Instance, rule: Rule) -> Solution {
-        var solution = Sequential.solve(instance, method: rule.rawValue) { g, _ in
+    /// Deploys every application by `rule`, one at a time in `order`, each on the capacities
+    /// the previous ones left.
+    public static func solve(_ instance: Instance, rule: Rule, order: FINMethod.Order = .heaviestFirst) -> Solution {
+        let parameters: [String: JSONValue] = order == .heaviestFirst ? [:] : ["order": .string(order.name)]
+        var solution = Sequential.solve(instance, method: rule.rawValue, order: order, parameters: parameters) { g, _ in
             let walk: [Int]?
             switch rule {
             case .deviceOnly: walk = onOneHost(g, tier: nil)

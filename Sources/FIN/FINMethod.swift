@@ -87,23 +87,77 @@ public enum FINMethod {
         return Single(deployment: deployment, pathEdges: result.path.count, labelsCreated: labels + result.labelsCreated)
     }
 
-    /// The order in which applications are deployed one at a time: the heaviest first (rate x
-    /// ops of the deepest admissible exit, the first-fit-decreasing rule of bin packing), ties
-    /// by position in the file.
-    public static func order(_ index: NetworkIndex) -> [Int] {
-        let apps = index.instance.applications
-        let weight = apps.map { app -> Double in
+    /// The order in which applications are deployed one at a time.
+    public enum Order: Sendable, Equatable {
+        /// The heaviest first (rate x ops of the deepest admissible exit: the first-fit-decreasing
+        /// rule of bin packing), ties by position in the file. The default.
+        case heaviestFirst
+        /// The lightest first.
+        case lightestFirst
+        /// As in the file.
+        case file
+        /// A seeded random permutation (SplitMix64, Fisher-Yates).
+        case shuffled(seed: UInt64)
+
+        /// Parses "heaviest-first", "lightest-first", "file" or "shuffled:SEED".
+        public init?(_ text: String) {
+            switch text {
+            case "heaviest-first": self = .heaviestFirst
+            case "lightest-first": self = .lightestFirst
+            case "file": self = .file
+            default:
+                guard text.hasPrefix("shuffled:"), let seed = UInt64(text.dropFirst("shuffled:".count)) else { return nil }
+                self = .shuffled(seed: seed)
+            }
+        }
+
+        public var name: String {
+            switch self {
+            case .heaviestFirst: return "heaviest-first"
+            case .lightestFirst: return "lightest-first"
+            case .file: return "file"
+            case .shuffled(let seed): return "shuffled:\(seed)"
+            }
+        }
+    }
+
+    /// Each application's weight: rate x ops of its deepest admissible exit.
+    static func weights(_ index: NetworkIndex) -> [Double] {
+        index.instance.applications.map { app -> Double in
             let chain = index.chain(of: app)
             let k = chain.admissibleDepths(minAccuracy: app.minAccuracy).map(\.lastBlock).max() ?? 0
             return app.ratePerSecond * chain.computeOps[0...k].reduce(0, +)
         }
-        return apps.indices.sorted { (weight[$0], -$0) > (weight[$1], -$1) }
+    }
+
+    /// The applications in `order` (indices into the instance's list).
+    public static func order(_ index: NetworkIndex, _ order: Order = .heaviestFirst) -> [Int] {
+        let apps = Array(index.instance.applications.indices)
+        switch order {
+        case .file:
+            return apps
+        case .heaviestFirst:
+            let w = weights(index)
+            return apps.sorted { (w[$0], -$0) > (w[$1], -$1) }
+        case .lightestFirst:
+            let w = weights(index)
+            return apps.sorted { (w[$0], $0) < (w[$1], $1) }
+        case .shuffled(let seed):
+            var out = apps
+            var rng = SplitMix64(seed: seed)
+            for i in stride(from: out.count - 1, to: 0, by: -1) {
+                out.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+            }
+            return out
+        }
     }
 
     /// Solves every application, one at a time on the capacities the previous ones left, in
-    /// `order(_:)`. Never throws: a failure is a solution with status `noSolution` or `error`.
-    public static func solve(_ instance: Instance, variant: Variant, parameters: [String: JSONValue] = [:]) -> Solution {
-        var solution = Sequential.solve(instance, method: variant.name, parameters: parameters) { graph, residual in
+    /// `order`. Never throws: a failure is a solution with status `noSolution` or `error`.
+    public static func solve(_ instance: Instance, variant: Variant, order: Order = .heaviestFirst, parameters: [String: JSONValue] = [:]) -> Solution {
+        var parameters = parameters
+        if order != .heaviestFirst { parameters["order"] = .string(order.name) }
+        var solution = Sequential.solve(instance, method: variant.name, order: order, parameters: parameters) { graph, residual in
             search(graph, variant: variant, capacities: residual).map { ($0.deployment, $0.labelsCreated) }
         }
         if variant == .exact && instance.applications.count == 1 && solution.status == .feasible {
@@ -114,43 +168,103 @@ public enum FINMethod {
         return solution
     }
 
-    /// With share levels: each hosting node first gets the largest level still free there (a
-    /// larger share only shortens the latency; the energy does not depend on it), then, node by
-    /// node, the smallest level that still meets the bound and the application's load, which
-    /// leaves capacity for the applications deployed after this one.
+    /// With share levels: the shares of a deployment's hosting nodes, chosen among the levels
+    /// still free so that the bound and each node's load are met with the least speed reserved,
+    /// Σ φ_n · speed_n (leaving the most for the applications deployed after this one; the
+    /// energy does not depend on shares; weighting by speed keeps a phone's share, which few
+    /// others can use, from being saved at the cost of an edge server's). The latency is `L0 + Σ_n t_n / φ_n` (t_n: the time its blocks take at
+    /// n's full speed), so the levels are enumerated with that formula, pruned by the least
+    /// latency the remaining nodes can reach; the choice is then checked by the evaluator. With
+    /// more than `enumerationLimit` combinations, node by node instead: each node the smallest
+    /// level that still meets the bound, the others at the largest free level.
     static func settleShares(_ d: Deployment, _ evaluator: Evaluator, _ residual: Capacities) -> Deployment {
         guard let levels = evaluator.instance.shareLevels?.sorted(), let given = d.shares else { return d }
         let index = evaluator.index
-        func fits(_ trial: Deployment) -> Bool {
-            guard let resolved = evaluator.resolve(trial).0 else { return false }
-            let app = evaluator.instance.applications[resolved.application]
+        let ids = given.keys.sorted()
+        let nodes = ids.map { index.nodeIndex[$0]! }
+        func scored(_ trial: Deployment) -> (latency: Double, load: [Int: Double])? {
+            guard let resolved = evaluator.resolve(trial).0 else { return nil }
             let (scores, footprint) = evaluator.score(resolved)
-            guard Tolerance.fits(scores.latencySeconds, within: app.maxLatencySeconds) else { return false }
-            for (n, load) in footprint.load {
+            return (scores.latencySeconds, Dictionary(footprint.load.map { ($0.node, $0.opsPerSecond) }, uniquingKeysWith: +))
+        }
+        func fits(_ trial: Deployment) -> Bool {
+            guard let (latency, load) = scored(trial) else { return false }
+            let app = evaluator.instance.applications.first { $0.id == trial.application }!
+            guard Tolerance.fits(latency, within: app.maxLatencySeconds) else { return false }
+            for (n, x) in load {
                 let phi = trial.shares![evaluator.instance.nodes[n].id]!
-                guard Tolerance.fits(load, within: phi * evaluator.instance.nodes[n].opsPerSecond) else { return false }
+                guard Tolerance.fits(x, within: phi * evaluator.instance.nodes[n].opsPerSecond) else { return false }
             }
             return true
         }
-        var out = d
-        for id in given.keys.sorted() {
-            let n = index.nodeIndex[id]!
-            out.shares![id] = levels.filter { Tolerance.fits($0, within: residual.share[n]) }.max() ?? given[id]!
+        func with(_ phis: [Double]) -> Deployment {
+            var out = d
+            for (id, phi) in zip(ids, phis) { out.shares![id] = phi }
+            return out
         }
-        guard fits(out) else { return d }
-        for id in given.keys.sorted() {
-            let n = index.nodeIndex[id]!
-            for phi in levels where phi < out.shares![id]! && Tolerance.fits(phi, within: residual.share[n]) {
+        let free = nodes.map { n in levels.filter { Tolerance.fits($0, within: residual.share[n]) } }
+        let top = zip(free, ids).map { $0.0.last ?? given[$0.1]! }
+        guard fits(with(top)) else { return d }
+        let app = evaluator.instance.applications.first { $0.id == d.application }!
+        // t_n from the latency at full speed and with node n alone at half speed.
+        guard let (full, load) = scored(with(nodes.map { _ in 1 })) else { return with(top) }
+        var t: [Double] = []
+        for i in nodes.indices {
+            var phis = nodes.map { _ in 1.0 }
+            phis[i] = 0.5
+            guard let (half, _) = scored(with(phis)) else { return with(top) }
+            t.append(max(0, half - full))
+        }
+        let base = full - t.reduce(0, +)
+        // Options per node: free levels that carry its load, smallest first.
+        let options = nodes.indices.map { i in
+            free[i].filter { Tolerance.fits(load[nodes[i]] ?? 0, within: $0 * evaluator.instance.nodes[nodes[i]].opsPerSecond) }
+        }
+        let combinations = options.reduce(1.0) { $0 * Double($1.count) }
+        var best: [Double]?
+        if combinations <= Double(enumerationLimit) {
+            // Least time the nodes from i on can take (each at its largest option).
+            var rest = [Double](repeating: 0, count: nodes.count + 1)
+            for i in stride(from: nodes.count - 1, through: 0, by: -1) {
+                guard let largest = options[i].last else { return with(top) }
+                rest[i] = rest[i + 1] + t[i] / largest
+            }
+            var bestSum = Double.infinity
+            var phis = [Double](repeating: 0, count: nodes.count)
+            let speed = nodes.map { evaluator.instance.nodes[$0].opsPerSecond }
+            func search(_ i: Int, _ latency: Double, _ sum: Double) {
+                guard sum < bestSum, Tolerance.fits(latency + rest[i], within: app.maxLatencySeconds) else { return }
+                if i == nodes.count {
+                    bestSum = sum
+                    best = phis
+                    return
+                }
+                for phi in options[i] {
+                    phis[i] = phi
+                    search(i + 1, latency + t[i] / phi, sum + phi * speed[i])
+                }
+            }
+            search(0, base, 0)
+        }
+        if let best, fits(with(best)) { return with(best) }
+        // Node by node.
+        var out = top
+        for i in nodes.indices {
+            for phi in options[i] where phi < out[i] {
                 var trial = out
-                trial.shares![id] = phi
-                if fits(trial) {
+                trial[i] = phi
+                if fits(with(trial)) {
                     out = trial
                     break
                 }
             }
         }
-        return out
+        return with(out)
     }
+
+    /// Above this many share combinations, `settleShares` goes node by node.
+    static let enumerationLimit = 20_000
+
 }
 
 extension Capacities {
@@ -160,6 +274,14 @@ extension Capacities {
         for (n, x) in f.load { opsPerSecond[n] -= x }
         if withShares { for (n, s) in f.share { share[n] -= s } }
         for (l, x) in f.traffic { bitsPerSecond[l] -= x }
+    }
+
+    /// Gives a footprint back (the application is removed).
+    mutating func release(_ f: Footprint, withShares: Bool) {
+        for (n, b) in f.memory { memoryBytes[n] += b }
+        for (n, x) in f.load { opsPerSecond[n] += x }
+        if withShares { for (n, s) in f.share { share[n] += s } }
+        for (l, x) in f.traffic { bitsPerSecond[l] += x }
     }
 
     /// True when a footprint fits the residual capacities.

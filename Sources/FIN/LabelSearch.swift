@@ -32,6 +32,10 @@ struct LabelSearch {
         case scaled(delta: Double)
         /// MCP: minimise latency (ties: energy); exact dominance.
         case latency
+        /// Minimise a given cost per edge (`costs[e]`, non-negative; infinite = unusable); exact
+        /// latency; exact dominance. The Lagrangian subproblem of `fin-multi`: energy plus the
+        /// prices of the shared capacities an edge uses.
+        case priced(costs: [Double])
     }
 
     struct Result {
@@ -76,7 +80,7 @@ struct LabelSearch {
             width = bound / Double(levels)
             measureLimit = Double(levels)
             slack = Double(lambda)
-        case .exact, .latency:
+        case .exact, .latency, .priced:
             width = 1
             measureLimit = bound
             slack = 0
@@ -87,8 +91,11 @@ struct LabelSearch {
             slack = 0
         }
         let mode = self.mode
-        func increments(_ e: ExpandedGraph.Edge) -> (priority: Double, measure: Double) {
+        var costs: [Double] = []
+        if case .priced(let c) = mode { costs = c }
+        func increments(_ i: Int, _ e: ExpandedGraph.Edge) -> (priority: Double, measure: Double) {
             switch mode {
+            case .priced: return (costs[i], e.latency)
             case .quantized:
                 let x = e.latency / width
                 return (e.energy, x > 0 ? (x - 1e-12 * max(1, x)).rounded(.up) : 0)
@@ -194,7 +201,8 @@ struct LabelSearch {
             expanded += 1
             for e in g.outgoing[v] {
                 let edge = g.edges[e]
-                let step = increments(edge)
+                let step = increments(e, edge)
+                guard step.priority < .infinity else { continue }
                 let m = measure[id] + step.measure
                 if quantized {
                     guard m <= measureLimit else { continue }

@@ -4,18 +4,18 @@ import FINModel
 import Foundation
 
 /// Deploys the applications of an instance one at a time, each on the capacities the previous
-/// ones left, in `FINMethod.order` (the heaviest first). FIN, its variants and the baselines
+/// ones left, in a `FINMethod.Order` (the heaviest first by default). FIN, its variants and the baselines
 /// differ only in how they deploy one application; this is the rest, written once.
 enum Sequential {
     /// `deploy(graph, residual)` returns one application's deployment on its graph (built on
     /// the residual capacities), or nil. The answer is re-scored by the evaluator.
-    static func solve(_ instance: Instance, method: String, parameters: [String: JSONValue] = [:],
+    static func solve(_ instance: Instance, method: String, order: FINMethod.Order = .heaviestFirst, parameters: [String: JSONValue] = [:],
                       deploy: (ExpandedGraph, Capacities) -> (deployment: Deployment, labels: Int)?) -> Solution {
         let start = Date()
         let evaluator = Evaluator(instance)
         let index = evaluator.index
         let withShares = instance.shareLevels != nil
-        let order = FINMethod.order(index)
+        let order = FINMethod.order(index, order)
         var residual = Capacities(index)
         var deployments: [Deployment?] = Array(repeating: nil, count: instance.applications.count)
         var failed: [String] = []

@@ -59,4 +59,48 @@ public enum PaperScenario {
                             maxLatencySeconds: latency, minAccuracy: accuracy, pinFirstBlockToSource: true)
             ])
     }
+
+    /// The journal's multi-user scenario: `usersPerProfile` users of each profile, each with its
+    /// own device (upward links to the one shared edge server and the one shared cloud), every
+    /// application at its profile's paper bound and target, block 1 pinned to its device. With
+    /// `shareLevels`, the edge's and the cloud's speed is divided among the users that offload
+    /// there (each device has one user, so its share is never contended).
+    public static func users(profiles: [DNNProfile], usersPerProfile: Int, shareLevels: [Double]?) -> Instance {
+        let count = profiles.count * usersPerProfile
+        let width = String(count).count
+        func padded(_ i: Int) -> String {
+            let s = String(i)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        let device = TierFigures.device
+        var nodes: [Node] = (1...max(count, 1)).map {
+            Node(id: "device-\(padded($0))", tier: .device, opsPerSecond: device.opsPerSecond, powerWatts: device.powerWatts, memoryBytes: device.memoryBytes)
+        }
+        for t in [Tier.edge, .cloud] {
+            let f = TierFigures.of(t)
+            nodes.append(Node(id: t.rawValue, tier: t, opsPerSecond: f.opsPerSecond, powerWatts: f.powerWatts, memoryBytes: f.memoryBytes))
+        }
+        var links: [Link] = []
+        var applications: [Application] = []
+        for (p, profile) in profiles.enumerated() {
+            for u in 1...max(usersPerProfile, 1) {
+                let id = "device-\(padded(p * usersPerProfile + u))"
+                for to in [Tier.edge, .cloud] {
+                    var l = link(.device, to)
+                    l.from = id
+                    links.append(l)
+                }
+                applications.append(Application(
+                    id: "\(profile.id)-\(padded(u))", model: profile.model.id, source: id, destination: nil, ratePerSecond: 1,
+                    maxLatencySeconds: profile.paperLatencySeconds, minAccuracy: profile.paperMinAccuracy, pinFirstBlockToSource: true))
+            }
+        }
+        links.append(link(.edge, .cloud))
+        let names = profiles.map(\.id).joined(separator: ", ")
+        return Instance(
+            name: "users-\(profiles.map(\.id).joined(separator: "+"))-u\(usersPerProfile)",
+            description: "The journal's multi-user scenario: \(usersPerProfile) user(s) of each of \(names), each on its own device with upward links to one shared edge server and one shared cloud (the papers' tier figures and link rule; see paper-* instances), each application at its profile's paper latency bound and accuracy target, block 1 on its device" + (shareLevels.map { ", edge and cloud speed shared in levels \($0.map { JSONWriter.formatNumber($0) }.joined(separator: ", "))" } ?? "") + ".",
+            nodes: nodes, links: links, models: profiles.map(\.model), applications: applications, shareLevels: shareLevels)
+    }
 }
+

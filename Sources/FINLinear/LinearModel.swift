@@ -74,6 +74,13 @@ public struct LinearModel: Sendable {
         variables[variable].upper = upper
     }
 
+    /// The same model with every integrality requirement dropped (its LP relaxation).
+    public func relaxation() -> LinearModel {
+        var out = self
+        for j in out.variables.indices { out.variables[j].isInteger = false }
+        return out
+    }
+
     public var integerCount: Int { variables.filter(\.isInteger).count }
     public var nonzeroCount: Int { constraints.reduce(0) { $0 + $1.terms.count } }
 

@@ -6,16 +6,12 @@ import FINModel
 /// zero-bit outputs (which let optimal flows carry free cycles), and capacities drawn so that
 /// they sometimes bind.
 public enum TinyInstances {
-    /// A small, self-contained SplitMix64 (the generator's own lives in FINGenerator).
+    /// The workbench's SplitMix64 with the draws these instances use (kept as they were, so a
+    /// seed keeps its instance).
     struct RNG {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator: SplitMix64
+        init(state: UInt64) { generator = SplitMix64(seed: state) }
+        mutating func next() -> UInt64 { generator.next() }
         mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
         mutating func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * unit() }
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }

@@ -16,10 +16,13 @@ struct Generate: ParsableCommand {
               finbench generate --preset binding --nodes 30 --out tight.json
               finbench generate --preset synthetic --nodes 1000 --synthetic-blocks 5:10 --out big.json
               finbench generate --paper b-alexnet-cifar10 --max-latency 0.004 --min-accuracy 0.7
+              finbench generate --paper b-alexnet-cifar10,b-resnet,b-lenet --users 5 --share-levels 0.1,0.25,0.5,1
             """)
 
-    @Option(help: "Write the papers' 3-tier scenario for this DNN profile instead (see `finbench profiles`).")
+    @Option(help: "Write the papers' 3-tier scenario for this DNN profile instead (see `finbench profiles`); with --users, a comma-separated list.")
     var paper: String?
+    @Option(help: "Paper scenario: this many users of each --paper profile, each on its own device, sharing one edge and one cloud (the journal's multi-user scenario; takes --share-levels).")
+    var users: Int?
     @Option(help: "Paper scenario: latency bound in seconds (default: the profile's).")
     var maxLatency: Double?
     @Option(help: "Paper scenario: accuracy target in [0, 1] (default: the profile's).")
@@ -98,10 +101,20 @@ struct Generate: ParsableCommand {
     func run() throws {
         let instance: Instance
         if let paper {
-            guard let profile = DNNProfiles.named(paper) else {
-                throw Failure("unknown profile \"\(paper)\" (known: \(DNNProfiles.all.map(\.id).joined(separator: ", ")))", status: ExitStatus.usage)
+            let profiles = try paper.split(separator: ",").map { id in
+                guard let profile = DNNProfiles.named(String(id)) else {
+                    throw Failure("unknown profile \"\(id)\" (known: \(DNNProfiles.all.map(\.id).joined(separator: ", ")))", status: ExitStatus.usage)
+                }
+                return profile
             }
-            instance = PaperScenario.instance(profile: profile, maxLatencySeconds: maxLatency, minAccuracy: minAccuracy)
+            if let users {
+                guard users >= 1, !profiles.isEmpty else { throw Failure("--users must be at least 1, with at least one --paper profile", status: ExitStatus.usage) }
+                guard maxLatency == nil, minAccuracy == nil else { throw Failure("--users takes each profile's paper bound and target; --max-latency and --min-accuracy do not apply", status: ExitStatus.usage) }
+                instance = PaperScenario.users(profiles: profiles, usersPerProfile: users, shareLevels: noShareLevels ? nil : shareLevels?.values)
+            } else {
+                guard profiles.count == 1 else { throw Failure("several --paper profiles need --users", status: ExitStatus.usage) }
+                instance = PaperScenario.instance(profile: profiles[0], maxLatencySeconds: maxLatency, minAccuracy: minAccuracy)
+            }
         } else {
             let c = try config()
             instance = try failing { try Generator.generate(c) }

@@ -11,6 +11,7 @@ enum Methods {
     static let all: [(name: String, summary: String)] = [
         ("milp-glpk", "exact MILP (layered-graph flow) solved by GLPK"),
         ("milp-cbc", "exact MILP (layered-graph flow) solved by COIN-OR CBC"),
+        ("fin-multi", "several applications jointly: Lagrangian prices on shared capacities, exact priced subproblems, repair and rip-up-and-reroute; certified bound (--time-limit, --gap, --iterations, --threads)"),
         ("fin", "FIN(gamma, lambda): min-energy path on the feasible inference graph (--gamma, --lambda)"),
         ("fin-exact", "exact Pareto labels: the optimum for one application, capacities included"),
         ("fin-epsilon", "cost scaling: energy within (1 + epsilon) of the optimum for one application (--epsilon)"),
@@ -19,6 +20,8 @@ enum Methods {
         ("edge-only", "baseline: the shallowest admissible exit on the nearest edge server (block 1 on the source if pinned)"),
         ("cloud-only", "baseline: the same on the nearest cloud"),
         ("greedy", "baseline: block by block, the cheapest next host that can still meet the bound"),
+        ("lp-glpk", "a lower bound: the LP relaxation of the MILP, solved by GLPK (no deployment)"),
+        ("lp-cbc", "a lower bound: the LP relaxation of the MILP, solved by CBC's LP solver (no deployment)"),
         ("energy-lower-bound", "a lower bound: least-energy paths, latency bounds and shared capacities ignored (no deployment)"),
     ]
 
@@ -31,6 +34,23 @@ enum Methods {
         case "milp-cbc": return CBCSolver()
         default: return nil
         }
+    }
+
+    /// The backend of an LP-relaxation bound method.
+    static func lpSolver(_ method: String) -> (any MILPSolver)? {
+        switch method {
+        case "lp-glpk": return GLPKSolver()
+        case "lp-cbc": return CBCSolver()
+        default: return nil
+        }
+    }
+
+    /// Methods that give a bound and no deployment.
+    static let boundOnly: Set<String> = ["energy-lower-bound", "lp-glpk", "lp-cbc"]
+
+    /// Methods that deploy applications one at a time (and take --order).
+    static func isSequential(_ method: String) -> Bool {
+        ["fin", "fin-exact", "fin-epsilon", "mcp"].contains(method) || Baselines.Rule(rawValue: method) != nil
     }
 
     /// The FIN variant of a method name, if it is one.

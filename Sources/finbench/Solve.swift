@@ -25,7 +25,10 @@ struct Solve: ParsableCommand {
     @Option(name: .shortAndLong, help: "Method: \(Methods.names).") var method: String
     @Option(help: "Wall-clock limit for the solver, seconds.") var timeLimit: Double?
     @Option(help: "Relative optimality gap at which the solver may stop.") var gap: Double?
-    @Option(help: "Solver threads (CBC only; GLPK is single-threaded).") var threads: Int = 1
+    @Option(help: "Threads: CBC's (default 1; GLPK is single-threaded) or fin-multi's searches (default: all cores).") var threads: Int?
+    @Option(help: "fin-multi: most subgradient iterations.") var iterations: Int = MultiApplication.Options().iterations
+    @Option(help: "One-at-a-time methods: the order applications are deployed in: heaviest-first (default), lightest-first, file, or shuffled:SEED.") var order: String = "heaviest-first"
+
     @Option(help: "FIN: latency levels per application.") var gamma: Int = FINMethod.defaultGamma
     @Option(help: "FIN: lambda-proximity pruning, in levels (0 = exact dominance).") var lambda: Int = FINMethod.defaultLambda
     @Option(help: "FIN-epsilon: relative error allowed.") var epsilon: Double = 0.1
@@ -35,7 +38,9 @@ struct Solve: ParsableCommand {
     func validate() throws {
         if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let g = gap, !(g >= 0 && g.isFinite) { throw ValidationError("--gap must be a non-negative number") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if iterations < 0 { throw ValidationError("--iterations must be at least 0") }
+        if FINMethod.Order(order) == nil { throw ValidationError("--order must be heaviest-first, lightest-first, file or shuffled:SEED, got \"\(order)\"") }
         if gamma < 1 { throw ValidationError("--gamma must be at least 1") }
         if lambda < 0 { throw ValidationError("--lambda must be at least 0") }
         if !(epsilon > 0 && epsilon.isFinite) { throw ValidationError("--epsilon must be positive") }
@@ -45,15 +50,29 @@ struct Solve: ParsableCommand {
         let loaded = try failing { try InstanceFile.read(instance) }
         var solution: Solution
         var size = ""
+        let order = FINMethod.Order(self.order)!
+        if order != .heaviestFirst && !Methods.isSequential(method) {
+            throw Failure("--order applies to the one-at-a-time methods (fin, fin-exact, fin-epsilon, mcp and the baselines), not \(method)", status: ExitStatus.usage)
+        }
         if let solver = Methods.milpSolver(method) {
-            let options = SolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap, threads: threads, verbose: verbose)
+            let options = SolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap, threads: threads ?? 1, verbose: verbose)
             let outcome = MILPMethod.solve(loaded.instance, solver: solver, options: options)
             solution = outcome.solution
             size = " (\(outcome.variables) variables, \(outcome.constraints) rows)"
+        } else if let solver = Methods.lpSolver(method) {
+            solution = LPBound.solve(loaded.instance, solver: solver, options: SolveOptions(timeLimitSeconds: timeLimit, threads: threads ?? 1, verbose: verbose))
+        } else if method == "fin-multi" {
+            var options = MultiApplication.Options()
+            if let timeLimit { options.timeLimitSeconds = timeLimit }
+            if let gap { options.relativeGap = gap }
+            options.iterations = iterations
+            options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            if verbose { options.log = { printError($0) } }
+            solution = MultiApplication.solve(loaded.instance, options: options)
         } else if let variant = Methods.finVariant(method, gamma: gamma, lambda: lambda, epsilon: epsilon) {
-            solution = FINMethod.solve(loaded.instance, variant: variant, parameters: Methods.finParameters(variant))
+            solution = FINMethod.solve(loaded.instance, variant: variant, order: order, parameters: Methods.finParameters(variant))
         } else if let rule = Baselines.Rule(rawValue: method) {
-            solution = Baselines.solve(loaded.instance, rule: rule)
+            solution = Baselines.solve(loaded.instance, rule: rule, order: order)
         } else if method == "energy-lower-bound" {
             solution = Baselines.energyLowerBound(loaded.instance)
         } else {
@@ -77,7 +96,7 @@ struct Solve: ParsableCommand {
         if case .string(let m)? = solution.info["message"] { line += ": \(m)" }
         printError(line)
         // A bound-only method succeeds when it has its bound.
-        let boundOnly = method == "energy-lower-bound" && solution.boundJoulesPerSecond != nil
+        let boundOnly = Methods.boundOnly.contains(method) && solution.boundJoulesPerSecond != nil
         let status = boundOnly ? ExitStatus.ok : Methods.exitStatus(solution.status)
         if status != ExitStatus.ok { throw ExitCode(status) }
     }

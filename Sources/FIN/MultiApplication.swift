@@ -1,0 +1,367 @@
+import Dispatch
+import FINEvaluator
+import FINGraph
+import FINModel
+import Foundation
+
+/// `fin-multi`: several applications deployed jointly, with a certified lower bound
+/// (docs/FIN.md, "Several applications").
+///
+/// Lagrangian relaxation of the shared capacities (`Coupling`): with prices μ ≥ 0 on the rows
+/// that can bind, each application is solved on its own by the exact priced search (FIN-exact
+/// with cost = energy per second + prices of what an edge uses), and
+/// `L(μ) = Σ_a min cost_a(μ) − Σ_r μ_r` is a lower bound on the optimum for every μ, because
+/// each subproblem is solved exactly (or, with share levels, a lower bound of it is). Prices move
+/// by projected subgradient steps with Polyak's step size towards the best known energy; the step
+/// factor halves when the bound has not improved for a while.
+///
+/// Deployments: the sequential answers in three orders (heaviest first, lightest first, file
+/// order) start the search; then at every iteration a repair keeps the priced answers that fit,
+/// in the heaviest-first order, and reroutes the others on what is left with the priced search;
+/// a candidate is improved by rip-up and reroute (each application in turn removed and
+/// re-solved exactly on the capacities the others leave) until no application improves. The
+/// answer is never worse than sequential FIN-exact in those three orders.
+public enum MultiApplication {
+    public struct Options: Sendable, Equatable {
+        /// Wall-clock limit for the whole method (graph building included).
+        public var timeLimitSeconds: Double = 60
+        /// Stop when (energy − bound) / energy is at most this.
+        public var relativeGap: Double = 1e-4
+        /// Most subgradient iterations.
+        public var iterations: Int = 1000
+        /// Threads for the per-application searches (results do not depend on it).
+        public var threads: Int = 2
+        /// Receives one line per iteration (bound, best energy, step) when set.
+        public var log: (@Sendable (String) -> Void)?
+        public init() {}
+
+        public static func == (a: Options, b: Options) -> Bool {
+            (a.timeLimitSeconds, a.relativeGap, a.iterations, a.threads) == (b.timeLimitSeconds, b.relativeGap, b.iterations, b.threads)
+        }
+    }
+
+    /// Solves `instance` (valid). Never throws: a failure is a solution with status
+    /// `infeasible` (an application cannot be deployed even alone), `noSolution` or `error`.
+    public static func solve(_ instance: Instance, options: Options = Options()) -> Solution {
+        var run = LagrangianRun(instance, options)
+        return run.solve()
+    }
+}
+
+/// One application's priced answer.
+private struct Priced: Sendable {
+    let walk: [Int]
+    let cost: Double
+    let usage: [(resource: Int, amount: Double)]
+}
+
+/// A joint deployment with each application's footprint and energy per second.
+private struct Candidate {
+    var deployments: [Deployment]
+    var footprints: [Footprint]
+    var energy: [Double]
+    var objective: Double { energy.reduce(0, +) }
+}
+
+private struct LagrangianRun {
+    let instance: Instance
+    let options: Options
+    typealias Options = MultiApplication.Options
+    let start = Date()
+    let evaluator: Evaluator
+    let withShares: Bool
+    var graphs: [ExpandedGraph] = []
+    var coupling: Coupling!
+    var full: Capacities
+    var prices: [Double] = []
+    var priced: [Priced?] = []
+    var lowerBound = -Double.infinity
+    var incumbent: Candidate?
+    var info: [String: JSONValue] = [:]
+    var searches = 0
+
+    init(_ instance: Instance, _ options: Options) {
+        self.instance = instance
+        self.options = options
+        evaluator = Evaluator(instance)
+        withShares = instance.shareLevels != nil
+        full = Capacities(evaluator.index)
+    }
+
+    var elapsed: Double { Date().timeIntervalSince(start) }
+    var timeUp: Bool { elapsed >= options.timeLimitSeconds }
+    var upperBound: Double { incumbent?.objective ?? .infinity }
+
+    /// Runs `body` for 0..<n on `threads` threads; results in index order.
+    func parallel<T: Sendable>(_ n: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        guard options.threads > 1, n > 1 else { return (0..<n).map(body) }
+        let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: n)
+        buffer.initialize(repeating: nil)
+        defer { buffer.deallocate() }
+        nonisolated(unsafe) let out = buffer
+        let chunks = min(n, options.threads * 4)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in stride(from: c, to: n, by: chunks) { out[i] = body(i) }
+        }
+        return buffer.map { $0! }
+    }
+
+    mutating func solve() -> Solution {
+        let index = evaluator.index
+        let levels = instance.shareLevels ?? [1]
+        graphs = parallel(instance.applications.count) { ExpandedGraph(index, application: $0, levels: levels) }
+        coupling = Coupling(graphs: graphs, index: index)
+        prices = [Double](repeating: 0, count: coupling.count)
+        info["pricedResources"] = .number(Double(coupling.count))
+        info["graphSeconds"] = .number(elapsed)
+
+        // Iteration 0 (no prices): each application's optimum alone; none means infeasible.
+        priced = solvePriced(Array(graphs.indices))
+        if let a = priced.firstIndex(where: { $0 == nil }) {
+            return finish(status: .infeasible, message: "application \(instance.applications[a].id) cannot be deployed even alone on the whole network (proven by the exact search)")
+        }
+        // Starting points: sequential FIN-exact in three orders, the best improved.
+        var orders: [String: JSONValue] = [:]
+        for order in [FINMethod.Order.heaviestFirst, .lightestFirst, .file] {
+            let c = sequential(FINMethod.order(index, order), prices: nil)
+            orders[order.name] = c.map { .number($0.objective) } ?? .null
+            if let c { offer(c, improve: false) }
+        }
+        info["sequentialObjectives"] = .object(orders)
+        if var c = incumbent {
+            improve(&c)
+            offer(c, improve: false)
+        }
+
+        var theta = 1.0
+        var sinceImprovement = 0
+        var iteration = 0
+        let patience = 10
+        let order = FINMethod.order(index)
+        let touched = graphs.map { coupling.touched($0) }
+        while true {
+            let bound = priced.reduce(0) { $0 + $1!.cost } - prices.reduce(0, +)
+            if lowerBound == -.infinity || bound > lowerBound + 1e-12 * abs(lowerBound) {
+                lowerBound = max(lowerBound, bound)
+                sinceImprovement = 0
+            } else {
+                sinceImprovement += 1
+            }
+            let repaired = repair(order)
+            if let c = repaired { offer(c, improve: iteration % 10 == 0 || c.objective < upperBound) }
+            if let log = options.log {
+                let violated = g0().filter { $0 > 1e-9 }.count
+                log("iteration \(iteration): bound \(bound), best \(upperBound), repair \(repaired.map { String($0.objective) } ?? "failed"), theta \(theta), rows over capacity \(violated), \(String(format: "%.3f", elapsed)) s")
+            }
+            iteration += 1
+            if gapReached() || iteration > options.iterations || timeUp { break }
+            // Subgradient of L at μ, projected: rows at price 0 that are slack do not move.
+            let g = g0()
+            var norm = 0.0
+            for r in g.indices where g[r] > 0 || prices[r] > 0 { norm += g[r] * g[r] }
+            guard norm > 0 else { break }  // the relaxed answer fits every shared capacity
+            if sinceImprovement >= patience {
+                theta /= 2
+                sinceImprovement = 0
+                if theta < 1e-6 { break }
+            }
+            let target = upperBound < .infinity ? upperBound : bound + max(0.1 * abs(bound), 1e-12)
+            let step = theta * max(target - bound, 1e-9 * max(abs(target), 1e-12)) / norm
+            var changed = [Bool](repeating: false, count: coupling.count)
+            for r in g.indices {
+                let next = max(0, prices[r] + step * g[r])
+                if next != prices[r] {
+                    prices[r] = next
+                    changed[r] = true
+                }
+            }
+            // Only applications whose graph uses a price that moved change their answer.
+            let todo = graphs.indices.filter { a in touched[a].contains { changed[$0] } }
+            let fresh = solvePriced(todo)
+            for (a, p) in zip(todo, fresh) { priced[a] = p }
+        }
+        info["iterations"] = .number(Double(iteration))
+        info["finalStepFactor"] = .number(theta)
+        guard incumbent != nil else {
+            return finish(status: .noSolution, message: "no joint deployment found within the limits (the bound is still valid)")
+        }
+        return finish(status: .feasible, message: nil)
+    }
+
+    /// Use minus capacity of every priced row by the current priced answers (the subgradient).
+    func g0() -> [Double] {
+        var g = [Double](repeating: -1, count: coupling.count)
+        for p in priced { for (r, x) in p!.usage { g[r] += x } }
+        return g
+    }
+
+    func gapReached() -> Bool {
+        guard let ub = incumbent?.objective else { return false }
+        return ub <= 0 || (ub - lowerBound) / ub <= options.relativeGap
+    }
+
+    /// The exact priced answers of applications `apps` at the current prices.
+    mutating func solvePriced(_ apps: [Int]) -> [Priced?] {
+        let graphs = self.graphs
+        let coupling = self.coupling!
+        let prices = self.prices
+        let full = self.full
+        searches += apps.count
+        return parallel(apps.count) { i in
+            let g = graphs[apps[i]]
+            let costs = coupling.costs(g, prices: prices)
+            guard let r = LabelSearch(graph: g, mode: .priced(costs: costs), capacities: full).run() else { return nil }
+            return Priced(walk: r.path, cost: r.path.reduce(0) { $0 + costs[$1] }, usage: coupling.usage(g, walk: r.path))
+        }
+    }
+
+    /// A deployment's footprint and energy per second when it fits `residual`.
+    func fits(_ d: Deployment, _ residual: Capacities) -> (Footprint, Double)? {
+        let e = evaluator.evaluate(d)
+        guard e.feasible, let f = e.deployments[0].footprint, residual.admits(f, withShares: withShares) else { return nil }
+        return (f, e.objectiveJoulesPerSecond)
+    }
+
+    /// Application `a`'s best deployment on `residual` by the exact search, at `prices` (energy
+    /// alone when nil); with share levels only levels still free are used, then shares settle.
+    mutating func route(_ a: Int, _ residual: Capacities, prices: [Double]?) -> (Deployment, Footprint, Double)? {
+        let g = graphs[a]
+        searches += 1
+        var usable: ((ExpandedGraph.Edge) -> Bool)?
+        if withShares {
+            usable = { e in
+                if case .compute(_, let n, let level) = e.kind { return Tolerance.fits(g.levels[level], within: residual.share[n]) }
+                return true
+            }
+        }
+        let costs = coupling.costs(g, prices: prices ?? [Double](repeating: 0, count: coupling.count), fullShare: true, usable: usable)
+        guard let r = LabelSearch(graph: g, mode: .priced(costs: costs), capacities: residual).run(),
+              var (d, _) = g.deployment(along: r.path) else { return nil }
+        if withShares { d = FINMethod.settleShares(d, evaluator, residual) }
+        guard let (f, energy) = fits(d, residual) else { return nil }
+        return (d, f, energy)
+    }
+
+    /// A joint deployment from the current priced answers: keep those that fit, in `order`, and
+    /// reroute the rest on what is left at the current prices. When that fails, every
+    /// application is rerouted in `order` with a penalty ρ added to every price, ρ growing
+    /// fourfold per attempt from the mean priced cost of an application: the answers drift from
+    /// the least energy towards the least use of shared capacity, which is what a crowded
+    /// network needs (the prices of a relaxation can be too low to say so, notably with shares).
+    mutating func repair(_ order: [Int]) -> Candidate? {
+        if let c = keepAndReroute(order) { return c }
+        let mean = priced.reduce(0) { $0 + $1!.cost } / Double(max(priced.count, 1))
+        var rho = max(mean, 1e-12)
+        for _ in 0..<6 {
+            if timeUp { return nil }
+            let guide = prices.map { $0 + rho }
+            if let c = sequential(order, prices: guide) { return c }
+            rho *= 4
+        }
+        return nil
+    }
+
+    /// Keeps the priced answers that fit, in `order`, and reroutes the rest on what is left.
+    mutating func keepAndReroute(_ order: [Int]) -> Candidate? {
+        var residual = full
+        var placed: [(Int, Deployment, Footprint, Double)] = []
+        var pending: [Int] = []
+        for a in order {
+            guard let p = priced[a], var (d, _) = graphs[a].deployment(along: p.walk) else {
+                pending.append(a)
+                continue
+            }
+            if withShares { d = FINMethod.settleShares(d, evaluator, residual) }
+            guard let (f, e) = fits(d, residual) else {
+                pending.append(a)
+                continue
+            }
+            residual.consume(f, withShares: withShares)
+            placed.append((a, d, f, e))
+        }
+        for a in pending {
+            guard let (d, f, e) = route(a, residual, prices: prices) else { return nil }
+            residual.consume(f, withShares: withShares)
+            placed.append((a, d, f, e))
+        }
+        return candidate(placed)
+    }
+
+    /// Every application in `order`, each on what the previous ones left, by the exact search at
+    /// `prices` (energy alone when nil: sequential FIN-exact).
+    mutating func sequential(_ order: [Int], prices: [Double]?) -> Candidate? {
+        var residual = full
+        var placed: [(Int, Deployment, Footprint, Double)] = []
+        for a in order {
+            guard let (d, f, e) = route(a, residual, prices: prices) else { return nil }
+            residual.consume(f, withShares: withShares)
+            placed.append((a, d, f, e))
+        }
+        return candidate(placed)
+    }
+
+    func candidate(_ placed: [(Int, Deployment, Footprint, Double)]) -> Candidate {
+        let sorted = placed.sorted { $0.0 < $1.0 }
+        return Candidate(deployments: sorted.map(\.1), footprints: sorted.map(\.2), energy: sorted.map(\.3))
+    }
+
+    /// Rip-up and reroute: each application in turn (the most energy first) is removed and
+    /// re-solved exactly on what the others leave; repeated until a pass changes nothing.
+    mutating func improve(_ c: inout Candidate) {
+        for _ in 0..<50 {
+            var residual = full
+            for f in c.footprints { residual.consume(f, withShares: withShares) }
+            var changed = false
+            let order = c.energy.indices.sorted { (c.energy[$0], -$0) > (c.energy[$1], -$1) }
+            for a in order {
+                if timeUp { return }
+                residual.release(c.footprints[a], withShares: withShares)
+                if let (d, f, e) = route(a, residual, prices: nil), e < c.energy[a] * (1 - 1e-12) {
+                    c.deployments[a] = d
+                    c.footprints[a] = f
+                    c.energy[a] = e
+                    changed = true
+                }
+                residual.consume(c.footprints[a], withShares: withShares)
+            }
+            if !changed { return }
+        }
+    }
+
+    /// Takes a candidate if it is better than the incumbent (after improving it, if asked).
+    mutating func offer(_ c: Candidate, improve shouldImprove: Bool) {
+        var c = c
+        if shouldImprove { improve(&c) }
+        if c.objective < upperBound { incumbent = c }
+    }
+
+    func finish(status: SolutionStatus, message: String?) -> Solution {
+        var info = self.info
+        info["subproblemSearches"] = .number(Double(searches))
+        if lowerBound > -.infinity { info["lagrangianBound"] = .number(lowerBound) }
+        if let message { info["message"] = .string(message) }
+        let parameters: [String: JSONValue] = [
+            "timeLimitSeconds": .number(options.timeLimitSeconds), "relativeGap": .number(options.relativeGap),
+            "iterations": .number(Double(options.iterations)),
+        ]
+        var solution = Solution(instance: instance.name, method: "fin-multi", parameters: parameters, status: status, info: info)
+        if lowerBound > -.infinity { solution.boundJoulesPerSecond = max(0, lowerBound) }
+        if let c = incumbent {
+            solution.deployments = c.deployments
+            let (rescored, evaluation) = evaluator.rescored(solution)
+            solution = rescored
+            if !evaluation.feasible {
+                solution.status = .error
+                solution.deployments = []
+                solution.objectiveJoulesPerSecond = nil
+                solution.info["message"] = .string("internal error, the evaluator rejects the answer: " + evaluation.violations.map(\.description).joined(separator: "; "))
+            } else if let o = solution.objectiveJoulesPerSecond, let b = solution.boundJoulesPerSecond {
+                if b > o { solution.boundJoulesPerSecond = o }  // rounding in the last digits
+                solution.gap = Solution.relativeGap(objective: o, bound: solution.boundJoulesPerSecond)
+                if o - min(b, o) <= 1e-9 * max(o, 1e-300) { solution.status = .optimal }
+            }
+        }
+        solution.wallSeconds = elapsed
+        return solution
+    }
+}
