@@ -159,6 +159,110 @@ lines.append("### Against the number of applications (200 nodes; median wall sec
 lines.append("")
 lines += scaling("scaling-apps", "applications", "applications", "scaling-apps.svg")
 
+# %% [markdown]
+# ## The journal's study: energy against the number of users per application type
+# Each user runs one application on its own device; all share one edge server and one cloud whose
+# speed is divided in share levels (0.05 to 1). Every application keeps its profile's paper latency
+# bound and accuracy target, so from a few users on the edge and the cloud are crowded.
+
+# %%
+users = load("journal-users")
+users["profile"] = users["instance"].str.extract(r"journal-users-(.+)-u\d+$")[0]
+users["users"] = users["instance"].str.extract(r"-u(\d+)$")[0].astype(int)
+ok = users[users.feasibleByEvaluator == True]
+series = [("b-alexnet-cifar10", "B-AlexNet (CIFAR-10)"), ("b-resnet", "B-ResNet"), ("b-lenet", "B-LeNet")]
+shown = [("milp-cbc timeLimitSeconds:60", "MILP (CBC, 60 s)"), ("fin-multi iterations:300, threads:1, timeLimitSeconds:60", "fin-multi"),
+         ("fin-exact", "FIN-exact, one at a time"), ("fin gamma:50, lambda:0", "FIN γ=50, one at a time"), ("mcp", "MCP")]
+fig, axes = plt.subplots(1, 3, figsize=(13, 3.8))
+for ax, (prof, title) in zip(axes, series):
+    d = ok[ok.profile == prof]
+    for label, name in shown:
+        m = d[d.label == label].sort_values("users")
+        if label.startswith("milp"):
+            proven = m[m.provenOptimal == True]
+            ax.plot(proven.users, proven.objectiveJoulesPerSecond * 1000, "k-", marker="o", ms=4, label="optimum (proven)")
+            rest = m[m.provenOptimal != True]
+            ax.plot(rest.users, rest.objectiveJoulesPerSecond * 1000, "kx", ms=6, label="MILP at 60 s (not proven)")
+        else:
+            ax.plot(m.users, m.objectiveJoulesPerSecond * 1000, marker=".", ms=5, label=name)
+    b = users[(users.profile == prof) & users.label.str.startswith("fin-multi")].sort_values("users")
+    ax.plot(b.users, b.boundJoulesPerSecond * 1000, ":", color="grey", label="fin-multi's certified bound")
+    ax.set(title=title, xlabel="users", ylabel="energy (mJ/s, all users)")
+    ax.set_xticks(range(0, 21, 5))
+axes[0].legend(fontsize=7)
+save(fig, "journal-users-energy.svg")
+
+# %%
+fig, axes = plt.subplots(1, 3, figsize=(13, 3.4))
+for ax, (prof, title) in zip(axes, series):
+    d = ok[ok.profile == prof]
+    base = d[d.label == "mcp"].set_index("users").objectiveJoulesPerSecond
+    for label, name in shown[:4]:
+        m = d[d.label == label].set_index("users").objectiveJoulesPerSecond
+        both = pd.concat([m, base], axis=1, keys=["m", "mcp"]).dropna()
+        ax.plot(both.index, (1 - both.m / both.mcp) * 100, marker=".", ms=5, label=name)
+    ax.set(title=title, xlabel="users", ylabel="saving vs MCP (%)")
+    ax.set_xticks(range(0, 21, 5))
+axes[0].legend(fontsize=7)
+save(fig, "journal-users-saving.svg")
+
+# %%
+names = dict(shown)
+rows = []
+for prof, title in series:
+    for u in sorted(users[users.profile == prof].users.unique()):
+        d = users[(users.profile == prof) & (users.users == u)].set_index("label")
+        row = {"profile": title, "users": u}
+        for label, name in shown:
+            if label in d.index:
+                r = d.loc[label]
+                e = r.objectiveJoulesPerSecond if r.feasibleByEvaluator == True else None
+                mark = "*" if r.provenOptimal == True else ""
+                row[name + " mJ/s"] = f"{e * 1000:.4g}{mark}" if e is not None else r.status
+        mcp = d.loc["mcp"] if "mcp" in d.index else None
+        fm = d.loc[shown[1][0]] if shown[1][0] in d.index else None
+        if fm is not None:
+            row["fin-multi certified gap"] = f"{fm.certifiedGap:.1%}" if pd.notna(fm.certifiedGap) else "-"
+            if mcp is not None and fm.feasibleByEvaluator == True and mcp.feasibleByEvaluator == True:
+                row["fin-multi saving vs MCP"] = f"{1 - fm.objectiveJoulesPerSecond / mcp.objectiveJoulesPerSecond:.1%}"
+        lp = d[d.method == "lp-cbc"]
+        row["LP bound mJ/s"] = f"{lp.boundJoulesPerSecond.iloc[0] * 1000:.4g}" if len(lp) and pd.notna(lp.boundJoulesPerSecond.iloc[0]) else "-"
+        row["fin-multi bound mJ/s"] = f"{fm.boundJoulesPerSecond * 1000:.4g}" if fm is not None and pd.notna(fm.boundJoulesPerSecond) else "-"
+        rows.append(row)
+lines.append("### Energy per method (mJ/s over all users; * proven optimal), fin-multi's certified gap and saving against MCP")
+lines.append("")
+lines += table(pd.DataFrame(rows).fillna("-"))
+
+# %% [markdown]
+# ## Scaling in the number of applications, with certified gaps
+# 200-node synthetic networks made contended (rates 50-200/s, memory x0.02, deepest exit).
+
+# %%
+apps = load("scaling-apps-contended")
+apps["label"] = apps["label"].str.replace("{", "").str.replace("}", "")
+fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
+med = apps.groupby(["label", "applications"]).wallSeconds.median().unstack(0)
+for m in med.columns:
+    axes[0].loglog(med.index, med[m], marker="o", ms=3, label=m)
+axes[0].axhline(60, color="grey", ls=":", lw=1)
+axes[0].set(xlabel="applications", ylabel="median wall time (s)", title="time (dotted: 60 s limit)")
+axes[0].legend(fontsize=7)
+cg = apps[apps.feasibleByEvaluator == True].groupby(["label", "applications"]).certifiedGap.max().unstack(0)
+for m in cg.columns:
+    axes[1].plot(cg.index, cg[m] * 100, marker="o", ms=3, label=m)
+axes[1].set_xscale("log")
+axes[1].set_yscale("symlog", linthresh=1)
+axes[1].set(xlabel="applications", ylabel="largest certified gap (%)", title="proven distance from the optimum")
+axes[1].legend(fontsize=7)
+save(fig, "scaling-apps-contended.svg")
+rows = []
+for (m, a), g in apps.groupby(["label", "applications"]):
+    f = g[g.feasibleByEvaluator == True]
+    rows.append({"method": m, "applications": a, "runs": len(g), "feasible": len(f), "proven optimal": int((g.provenOptimal == True).sum()),
+                 "median s": f"{g.wallSeconds.median():.4g}",
+                 "certified gap, max": f"{f.certifiedGap.max():.2%}" if len(f) and f.certifiedGap.notna().all() else "-"})
+lines += table(pd.DataFrame(rows).sort_values(["applications", "method"]))
+
 # %%
 (OUT / "figures.md").write_text("\n".join(lines) + "\n")
 print("\n".join(lines))

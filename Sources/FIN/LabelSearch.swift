@@ -210,7 +210,10 @@ struct LabelSearch {
                     guard Tolerance.fits(latency[id] + edge.latency, within: bound) else { continue }
                 }
                 var u = usage[id]
-                if !critical.isEmpty, !critical.extend(&u, edge: e) { continue }
+                if !critical.isEmpty {
+                    guard critical.extend(&u, edge: e) else { continue }
+                    critical.forget(&u, at: edge.head)
+                }
                 offer(edge.head, priority[id] + step.priority, m, energy[id] + edge.energy, latency[id] + edge.latency,
                       Int32(id), Int32(e), u)
             }
@@ -225,12 +228,19 @@ struct CriticalResources {
     private var uses: [[(Int32, Double)]]
     /// Capacity of each critical resource.
     private var capacity: [Double] = []
+    /// Per critical resource and layer: the most a path can still use of it from a vertex of that
+    /// layer on (layer k: `at(k, ·)` and `done(k, ·)`; layer kmax + 1: the result vertices).
+    private var ahead: [[Double]] = []
+    private let nodes: Int
+    private let kmax: Int
 
     var isEmpty: Bool { capacity.isEmpty }
 
     init(graph g: ExpandedGraph, capacities: Capacities) {
         uses = []
         let nodes = g.index.nodeCount
+        self.nodes = nodes
+        kmax = g.kmax
         // The most one path can use of each resource was recorded when the graph was built.
         let links = g.index.linkCount
         let memory = g.pathMemory
@@ -259,16 +269,54 @@ struct CriticalResources {
         }
         guard !capacity.isEmpty else { return }
         uses = [[(Int32, Double)]](repeating: [], count: g.edges.count)
+        // Per resource: the most one edge of each layer uses (compute edges count in the layer
+        // before their block, the layer their tail is in; result edges in layer kmax + 1).
+        var most = [[Double]](repeating: [Double](repeating: 0, count: g.kmax + 2), count: capacity.count)
+        func note(_ r: Int32, _ layer: Int, _ x: Double) {
+            uses[currentEdge].append((r, x))
+            most[Int(r)][layer] = max(most[Int(r)][layer], x)
+        }
+        var currentEdge = 0
         for (i, e) in g.edges.enumerated() {
+            currentEdge = i
             switch e.kind {
-            case .compute(_, let n, _):
-                if id[3 * n] >= 0 { uses[i].append((id[3 * n], e.memoryBytes)) }
-                if id[3 * n + 1] >= 0 { uses[i].append((id[3 * n + 1], e.load)) }
-            case .transfer(_, let l), .result(let l):
-                if id[3 * nodes + l] >= 0 { uses[i].append((id[3 * nodes + l], e.traffic)) }
+            case .compute(let k, let n, _):
+                if id[3 * n] >= 0 { note(id[3 * n], k - 1, e.memoryBytes) }
+                if id[3 * n + 1] >= 0 { note(id[3 * n + 1], k - 1, e.load) }
+            case .transfer(let k, let l):
+                if id[3 * nodes + l] >= 0 { note(id[3 * nodes + l], k, e.traffic) }
+            case .result(let l):
+                if id[3 * nodes + l] >= 0 { note(id[3 * nodes + l], g.kmax + 1, e.traffic) }
             default: break
             }
         }
+        // Suffix sums: what is still ahead from each layer.
+        ahead = most.map { m in
+            var out = m
+            for k in stride(from: m.count - 2, through: 0, by: -1) { out[k] += out[k + 1] }
+            return out
+        }
+    }
+
+    /// Drops from `usage` the resources the rest of any path from vertex `v` can no longer push
+    /// past their capacity: they cannot make a difference to feasibility any more, and labels
+    /// that differ only in them then dominate one another. (One use per layer is assumed, as for
+    /// the path maxima; a walk that crossed a link twice in one layer is a cycle, which the
+    /// deployment erases, and every answer is checked by the evaluator.)
+    func forget(_ usage: inout LabelSearch.Usage, at v: Int) {
+        guard !usage.isEmpty else { return }
+        let layer: Int
+        if v < (kmax + 1) * nodes {
+            layer = v / nodes
+        } else if v < (2 * kmax + 1) * nodes {
+            layer = v / nodes - kmax
+        } else if v < (2 * kmax + 2) * nodes {
+            layer = kmax + 1
+        } else {
+            usage.removeAll()
+            return
+        }
+        usage.removeAll { Tolerance.fits($0.amount + ahead[Int($0.resource)][layer], within: capacity[Int($0.resource)]) }
     }
 
     /// Adds edge `e`'s use to `usage`; false when a capacity would be exceeded.

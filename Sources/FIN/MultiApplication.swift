@@ -79,6 +79,16 @@ private struct LagrangianRun {
     var incumbent: Candidate?
     var info: [String: JSONValue] = [:]
     var searches = 0
+    /// Seconds spent in the priced subproblems, the repairs and the improvements.
+    var seconds: [String: Double] = ["subproblems": 0, "repair": 0, "improve": 0]
+
+    /// Runs `body`, adding its wall time to `seconds[key]`.
+    mutating func timed<T>(_ key: String, _ body: (inout Self) -> T) -> T {
+        let t0 = Date()
+        let out = body(&self)
+        seconds[key, default: 0] += Date().timeIntervalSince(t0)
+        return out
+    }
 
     init(_ instance: Instance, _ options: Options) {
         self.instance = instance
@@ -113,10 +123,11 @@ private struct LagrangianRun {
         coupling = Coupling(graphs: graphs, index: index)
         prices = [Double](repeating: 0, count: coupling.count)
         info["pricedResources"] = .number(Double(coupling.count))
+        info["graphEdges"] = .number(Double(graphs.reduce(0) { $0 + $1.edges.count }))
         info["graphSeconds"] = .number(elapsed)
 
         // Iteration 0 (no prices): each application's optimum alone; none means infeasible.
-        priced = solvePriced(Array(graphs.indices))
+        priced = timed("subproblems") { $0.solvePriced(Array($0.graphs.indices)) }
         if let a = priced.firstIndex(where: { $0 == nil }) {
             return finish(status: .infeasible, message: "application \(instance.applications[a].id) cannot be deployed even alone on the whole network (proven by the exact search)")
         }
@@ -147,8 +158,13 @@ private struct LagrangianRun {
             } else {
                 sinceImprovement += 1
             }
-            let repaired = repair(order)
-            if let c = repaired { offer(c, improve: iteration % 10 == 0 || c.objective < upperBound) }
+            // A repair costs several times a dual iteration on large instances: every iteration at
+            // first, then every fifth. Candidates within 1% of the best are improved.
+            var repaired: Candidate?
+            if iteration < 5 || iteration % 5 == 0 {
+                repaired = timed("repair") { $0.repair(order) }
+                if let c = repaired { offer(c, improve: c.objective < upperBound * 1.01) }
+            }
             if let log = options.log {
                 let violated = g0().filter { $0 > 1e-9 }.count
                 log("iteration \(iteration): bound \(bound), best \(upperBound), repair \(repaired.map { String($0.objective) } ?? "failed"), theta \(theta), rows over capacity \(violated), \(String(format: "%.3f", elapsed)) s")
@@ -177,7 +193,7 @@ private struct LagrangianRun {
             }
             // Only applications whose graph uses a price that moved change their answer.
             let todo = graphs.indices.filter { a in touched[a].contains { changed[$0] } }
-            let fresh = solvePriced(todo)
+            let fresh = timed("subproblems") { $0.solvePriced(todo) }
             for (a, p) in zip(todo, fresh) { priced[a] = p }
         }
         info["iterations"] = .number(Double(iteration))
@@ -280,6 +296,7 @@ private struct LagrangianRun {
             placed.append((a, d, f, e))
         }
         for a in pending {
+            if timeUp { return nil }
             guard let (d, f, e) = route(a, residual, prices: prices) else { return nil }
             residual.consume(f, withShares: withShares)
             placed.append((a, d, f, e))
@@ -293,6 +310,7 @@ private struct LagrangianRun {
         var residual = full
         var placed: [(Int, Deployment, Footprint, Double)] = []
         for a in order {
+            if timeUp { return nil }
             guard let (d, f, e) = route(a, residual, prices: prices) else { return nil }
             residual.consume(f, withShares: withShares)
             placed.append((a, d, f, e))
@@ -331,13 +349,14 @@ private struct LagrangianRun {
     /// Takes a candidate if it is better than the incumbent (after improving it, if asked).
     mutating func offer(_ c: Candidate, improve shouldImprove: Bool) {
         var c = c
-        if shouldImprove { improve(&c) }
+        if shouldImprove { timed("improve") { $0.improve(&c) } }
         if c.objective < upperBound { incumbent = c }
     }
 
     func finish(status: SolutionStatus, message: String?) -> Solution {
         var info = self.info
         info["subproblemSearches"] = .number(Double(searches))
+        for (k, v) in seconds { info[k + "Seconds"] = .number(v) }
         if lowerBound > -.infinity { info["lagrangianBound"] = .number(lowerBound) }
         if let message { info["message"] = .string(message) }
         let parameters: [String: JSONValue] = [

@@ -23,8 +23,17 @@ public struct Sweep: Sendable {
         public let minAccuracy: [Double]
     }
 
+    /// The journal's multi-user scenario (`PaperScenario.users`): for each series of profiles,
+    /// each user count, an instance with that many users of each profile.
+    public struct Users: Sendable {
+        public let series: [[String]]
+        public let counts: [Int]
+        public let shareLevels: [Double]?
+    }
+
     public let name: String
     public let paper: PaperGrid?
+    public let users: Users?
     public let preset: GeneratorConfig.Preset
     /// Generator knobs applied on top of the preset (as `finbench generate` options).
     public let generator: [String: JSONValue]
@@ -56,7 +65,7 @@ public struct Sweep: Sendable {
 }
 """#
 
-    static let knownParameters: Set<String> = ["timeLimitSeconds", "gap", "gamma", "lambda", "epsilon"]
+    static let knownParameters: Set<String> = ["timeLimitSeconds", "gap", "gamma", "lambda", "epsilon", "iterations", "threads"]
 
     /// Parses sweep JSON text (`file` names it in errors).
     public static func parse(text: String, file: String) throws(InputError) -> Sweep {
@@ -100,9 +109,30 @@ public struct Sweep: Sendable {
             paper = PaperGrid(profile: profile, maxLatencySeconds: numbers("maxLatencySeconds") { $0 > 0 },
                               minAccuracy: numbers("minAccuracy") { (0...1).contains($0) })
         }
-        let sizes = paper == nil ? ints("sizes", 3...10_000) : [3]
+        var users: Users?
+        if let u = root["users"]?.objectValue {
+            var series: [[String]] = []
+            for (i, item) in (u["series"]?.arrayValue ?? []).enumerated() {
+                let ids = item.arrayValue?.compactMap(\.stringValue) ?? []
+                if ids.isEmpty { fail("users.series[\(i)]", "expected a non-empty array of profile ids") }
+                for id in ids where DNNProfiles.named(id) == nil { fail("users.series[\(i)]", "unknown profile \"\(id)\"") }
+                series.append(ids)
+            }
+            if series.isEmpty { fail("users.series", "required, a non-empty array of arrays of profile ids") }
+            let counts = (u["counts"]?.arrayValue ?? []).compactMap { $0.numberValue.flatMap { $0 == $0.rounded() && $0 >= 1 && $0 <= 1000 ? Int($0) : nil } }
+            if counts.isEmpty || counts.count != u["counts"]?.arrayValue?.count { fail("users.counts", "required, a non-empty array of whole numbers in 1...1000") }
+            var levels: [Double]?
+            if let l = u["shareLevels"] {
+                levels = l.arrayValue?.compactMap(\.numberValue)
+                if levels?.isEmpty ?? true || !(levels ?? []).allSatisfy({ $0 > 0 && $0 <= 1 }) { fail("users.shareLevels", "expected a non-empty array of numbers in (0, 1]") }
+            }
+            if paper != nil { fail("users", "a sweep has either \"paper\" or \"users\", not both") }
+            users = Users(series: series, counts: counts, shareLevels: levels)
+        }
+        let generated = paper == nil && users == nil
+        let sizes = generated ? ints("sizes", 3...10_000) : [3]
         let applications = root["applications"] == nil ? [1] : ints("applications", 1...100_000)
-        let seeds = paper == nil ? ints("seeds", 0...Int(Int32.max)).map { UInt64($0) } : [0]
+        let seeds = generated ? ints("seeds", 0...Int(Int32.max)).map { UInt64($0) } : [0]
         var methods: [Method] = []
         if let items = root["methods"]?.arrayValue, !items.isEmpty {
             for (i, item) in items.enumerated() {
@@ -129,7 +159,7 @@ public struct Sweep: Sendable {
         if !(grace >= 0) { fail("graceSeconds", "must be non-negative") }
         if !(hard > 0) { fail("defaultHardLimitSeconds", "must be positive") }
         guard issues.isEmpty, let preset else { throw .invalid(file: file, kind: "sweep", issues: issues) }
-        return Sweep(name: name, paper: paper, preset: preset, generator: generator, sizes: sizes, applications: applications, seeds: seeds,
+        return Sweep(name: name, paper: paper, users: users, preset: preset, generator: generator, sizes: sizes, applications: applications, seeds: seeds,
                      methods: methods, graceSeconds: grace, defaultHardLimitSeconds: hard)
     }
 

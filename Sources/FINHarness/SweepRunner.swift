@@ -26,7 +26,7 @@ public struct SweepRunner: Sendable {
         "gitRevision", "finbenchVersion",
     ]
     /// Columns `results.csv` adds.
-    public static let derivedColumns = ["bestKnownJoulesPerSecond", "bestKnownIsProven", "gapToBestKnown"]
+    public static let derivedColumns = ["bestKnownJoulesPerSecond", "bestKnownIsProven", "gapToBestKnown", "bestBoundJoulesPerSecond", "certifiedGap"]
 
     public init(sweep: Sweep, directory: URL, executable: URL) {
         self.sweep = sweep
@@ -44,6 +44,8 @@ public struct SweepRunner: Sendable {
         public let method: Sweep.Method
         /// For paper-scenario sweeps: the bound and target of the instance.
         public let paperPoint: (bound: Double, target: Double)?
+        /// For multi-user sweeps: the profiles and users per profile.
+        public var usersPoint: (profiles: [String], count: Int)? = nil
     }
 
     /// Every job of the sweep, in a fixed order.
@@ -56,6 +58,18 @@ public struct SweepRunner: Sendable {
                     for m in sweep.methods {
                         out.append(Job(index: out.count, key: "\(instance)|\(m.label)", instance: instance, nodes: 3, applications: 1,
                                        seed: 0, method: m, paperPoint: (bound, target)))
+                    }
+                }
+            }
+            return out
+        }
+        if let users = sweep.users {
+            for series in users.series {
+                for count in users.counts {
+                    let instance = "\(sweep.name)-\(series.joined(separator: "+"))-u\(count)"
+                    for m in sweep.methods {
+                        out.append(Job(index: out.count, key: "\(instance)|\(m.label)", instance: instance, nodes: count * series.count + 2,
+                                       applications: count * series.count, seed: 0, method: m, paperPoint: nil, usersPoint: (series, count)))
                     }
                 }
             }
@@ -98,6 +112,9 @@ public struct SweepRunner: Sendable {
             var instance: Instance
             if let grid = sweep.paper, let point = job.paperPoint {
                 instance = PaperScenario.instance(profile: DNNProfiles.named(grid.profile)!, maxLatencySeconds: point.bound, minAccuracy: point.target)
+            } else if let point = job.usersPoint {
+                instance = PaperScenario.users(profiles: point.profiles.map { DNNProfiles.named($0)! }, usersPerProfile: point.count,
+                                               shareLevels: sweep.users?.shareLevels)
             } else {
                 instance = try Generator.generate(try sweep.config(nodes: job.nodes, applications: job.applications, seed: job.seed))
             }
@@ -143,10 +160,11 @@ public struct SweepRunner: Sendable {
         let safe = job.key.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" }
         let solutionPath = directory.appendingPathComponent("solutions/\(String(safe)).json").path
         var arguments = ["solve", instancePath, "--method", job.method.name, "--out", solutionPath]
-        let flags = ["timeLimitSeconds": "--time-limit", "gap": "--gap", "gamma": "--gamma", "lambda": "--lambda", "epsilon": "--epsilon"]
+        let flags = ["timeLimitSeconds": "--time-limit", "gap": "--gap", "gamma": "--gamma", "lambda": "--lambda", "epsilon": "--epsilon",
+                     "iterations": "--iterations", "threads": "--threads"]
         for key in job.method.parameters.keys.sorted() {
             let value = job.method.parameters[key]!
-            arguments += [flags[key]!, ["gamma", "lambda"].contains(key) ? String(Int(value)) : JSONWriter.formatNumber(value)]
+            arguments += [flags[key]!, ["gamma", "lambda", "iterations", "threads"].contains(key) ? String(Int(value)) : JSONWriter.formatNumber(value)]
         }
         let hardLimit = job.method.parameters["timeLimitSeconds"].map { $0 + sweep.graceSeconds } ?? sweep.defaultHardLimitSeconds
         try? FileManager.default.removeItem(atPath: solutionPath)
@@ -192,8 +210,8 @@ public struct SweepRunner: Sendable {
         let blocks = instance.models.map(\.blocks.count).max() ?? 0
         let parameters = JSONWriter.string(.object(job.method.parameters.mapValues(JSONValue.number))).trimmingCharacters(in: .newlines)
         return [
-            job.key, sweep.name, job.instance, sweep.paper == nil ? sweep.preset.rawValue : "paper", String(instance.nodes.count), String(instance.links.count),
-            String(instance.applications.count), String(blocks), String(job.seed), sweep.paper == nil ? GeneratorConfig.version : "paper",
+            job.key, sweep.name, job.instance, sweep.paper != nil ? "paper" : sweep.users != nil ? "users" : sweep.preset.rawValue, String(instance.nodes.count), String(instance.links.count),
+            String(instance.applications.count), String(blocks), String(job.seed), sweep.paper != nil || sweep.users != nil ? "paper" : GeneratorConfig.version,
             JSONWriter.formatNumber(instance.applications[0].maxLatencySeconds), JSONWriter.formatNumber(instance.applications[0].minAccuracy),
             job.method.name, parameters, solver, status, objective, bound, gap, proven, feasible,
             methodWall.isEmpty ? JSONWriter.formatNumber(wall) : methodWall, JSONWriter.formatNumber((wall * 1e4).rounded() / 1e4),
@@ -269,6 +287,14 @@ public struct SweepRunner: Sendable {
         }
         let col = { (name: String) in columns.firstIndex(of: name)! }
         var best: [String: (Double, Bool)] = [:]
+        // The best lower bound on each instance: the largest bound any row reports (MILP dual
+        // bounds, fin-multi's Lagrangian bound, LP relaxations, energy-lower-bound). Rows of
+        // methods that failed (status error) are not trusted.
+        var bestBound: [String: Double] = [:]
+        for row in byKey.values where row[col("status")] != "error" {
+            guard let b = Double(row[col("boundJoulesPerSecond")]) else { continue }
+            bestBound[row[col("instance")]] = max(bestBound[row[col("instance")]] ?? 0, b)
+        }
         for row in byKey.values where row[col("feasibleByEvaluator")] == "true" {
             guard let x = Double(row[col("objectiveJoulesPerSecond")]) else { continue }
             let instance = row[col("instance")]
@@ -282,13 +308,17 @@ public struct SweepRunner: Sendable {
         var text = CSV.line(columns + derivedColumns)
         for key in byKey.keys.sorted() {
             let row = byKey[key]!
-            var extra = ["", "", ""]
+            var extra = ["", "", "", "", ""]
+            let feasibleObjective = row[col("feasibleByEvaluator")] == "true" ? Double(row[col("objectiveJoulesPerSecond")]) : nil
             if let (b, p) = best[row[col("instance")]] {
                 extra[0] = JSONWriter.formatNumber(b)
                 extra[1] = p ? "true" : "false"
-                if row[col("feasibleByEvaluator")] == "true", let x = Double(row[col("objectiveJoulesPerSecond")]) {
-                    extra[2] = JSONWriter.formatNumber(b > 0 ? x / b - 1 : 0)
-                }
+                if let x = feasibleObjective { extra[2] = JSONWriter.formatNumber(b > 0 ? x / b - 1 : 0) }
+            }
+            if let lb = bestBound[row[col("instance")]] {
+                extra[3] = JSONWriter.formatNumber(lb)
+                // Proven: the answer is at most this fraction above the optimum.
+                if let x = feasibleObjective, x <= 0 || lb > 0 { extra[4] = JSONWriter.formatNumber(x <= 0 ? 0 : max(0, x / lb - 1)) }
             }
             text += CSV.line(row + extra)
         }

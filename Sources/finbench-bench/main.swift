@@ -20,7 +20,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "finbench-bench",
         abstract: "Release-build benchmarks of the workbench's solvers.",
-        subcommands: [MILPScaling.self, FINScaling.self, Conformance.self])
+        subcommands: [MILPScaling.self, FINScaling.self, MultiScaling.self, Conformance.self])
 }
 
 /// The benchmarks' instances: one application whose target needs the deepest exit.
@@ -237,6 +237,94 @@ struct FINScaling: ParsableCommand {
             }
             if !speedup.isEmpty {
                 print("FIN-exact (build + search) is \(String(format: "%.0f", median(speedup)))x faster than CBC (median over the \(speedup.count) instances CBC proved; min \(String(format: "%.0f", speedup.min()!))x)")
+            }
+        }
+    }
+}
+
+struct MultiScaling: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "multi",
+        abstract: "Many applications on large networks: each method's time and its certified gap.",
+        discussion: """
+            For each number of nodes and of applications, `--seeds` instances of the synthetic preset
+            made contended: rates of 50-200 inferences/s, memory scaled by 0.05, the deepest exit
+            required, latency slack 0.3-1.0. At these rates the generator sometimes makes an application
+            that cannot be deployed even alone (the instance is then trivially infeasible); such seeds
+            are skipped (and named) and the next seed is tried. Methods: sequential FIN-exact and FIN (heaviest first),
+            MCP, fin-multi (time limit), and, where the MILP has at most --milp-max-variables
+            variables, CBC's LP relaxation and the MILP (time limit). The certified gap of an answer is
+            energy / best lower bound - 1, the best bound being the largest of fin-multi's Lagrangian
+            bound, the LP relaxation and the MILP's dual bound: a proven limit on how far above the
+            optimum the answer is.
+            """)
+
+    @Option(help: "Comma-separated network sizes.") var sizes: String = "100,1000,5000"
+    @Option(help: "Comma-separated numbers of applications.") var applications: String = "10,100,500"
+    @Option(help: "Instances per cell.") var seeds: Int = 1
+    @Option(help: "fin-multi's time limit, seconds.") var timeLimit: Double = 60
+    @Option(help: "The MILP's and the LP's time limit, seconds.") var milpTimeLimit: Double = 60
+    @Option(help: "Skip the MILP and the LP above this many variables.") var milpMaxVariables: Int = 2_000_000
+    @Option(help: "Generator rate range, LO:HI inferences/s.") var rate: RangeArgument = RangeArgument(argument: "50:200")!
+    @Option(help: "Generator memory scale.") var memoryScale: Double = 0.05
+
+    func run() throws {
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        print("Several applications: synthetic preset, rate \(rate.range)/s, memory x\(memoryScale), deepest exit, latency slack 0.3-1.0; fin-multi limit \(timeLimit) s, MILP/LP limit \(milpTimeLimit) s, \(threads) cores")
+        print("| nodes | apps | seed | graph edges | method | seconds | energy J/s | bound J/s | certified gap |")
+        print("| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
+        func num(_ x: Double?) -> String { x.map { String(format: "%.6g", $0) } ?? "-" }
+        for n in sizes.split(separator: ",").compactMap({ Int($0) }) {
+            for a in applications.split(separator: ",").compactMap({ Int($0) }) {
+                var seed = 0
+                var used = 0
+                while used < seeds && seed < seeds + 20 {
+                    seed += 1
+                    var c = GeneratorConfig.preset(.synthetic)
+                    c.nodes = n
+                    c.applications = a
+                    c.seed = UInt64(seed)
+                    c.targetExit = .deepest
+                    c.latencySlack = 0.3...1.0
+                    c.rate = rate.range
+                    c.memoryScale = memoryScale
+                    let instance = try Generator.generate(c)
+                    let index = NetworkIndex(instance)
+                    if let lonely = instance.applications.indices.first(where: { FINMethod.solveSingle(index, application: $0, variant: .exact) == nil }) {
+                        print("|  |  |  |  | \(n) nodes, \(a) applications, seed \(seed): skipped, \(instance.applications[lonely].id) cannot be deployed even alone |  |  |  |  |")
+                        continue
+                    }
+                    used += 1
+                    var rows: [(String, Solution)] = []
+                    for (name, variant) in [("fin-exact (sequential)", FINMethod.Variant.exact), ("fin γ=50 (sequential)", .fin(gamma: 50, lambda: 0)), ("mcp", .minimumLatency)] {
+                        rows.append((name, FINMethod.solve(instance, variant: variant)))
+                    }
+                    var options = MultiApplication.Options()
+                    options.timeLimitSeconds = timeLimit
+                    options.threads = threads
+                    let multi = MultiApplication.solve(instance, options: options)
+                    rows.append(("fin-multi", multi))
+                    let edges = Int(multi.info["graphEdges"]?.numberValue ?? 0)
+                    var skipped = ""
+                    if edges <= milpMaxVariables {
+                        rows.append(("lp-cbc", LPBound.solve(instance, solver: CBCSolver(), options: SolveOptions(timeLimitSeconds: milpTimeLimit))))
+                        rows.append(("milp-cbc", MILPMethod.solve(instance, solver: CBCSolver(), options: SolveOptions(timeLimitSeconds: milpTimeLimit)).solution))
+                    } else {
+                        skipped = " (MILP and LP not run: \(edges) > \(milpMaxVariables) variables)"
+                    }
+                    let best = rows.compactMap { $0.1.status == .error ? nil : $0.1.boundJoulesPerSecond }.max()
+                    for (name, s) in rows {
+                        let energy = s.status == .feasible || s.status == .optimal ? s.objectiveJoulesPerSecond : nil
+                        var gap = "-"
+                        if let e = energy, let b = best, b > 0 { gap = String(format: "%.2f%%", max(0, e / b - 1) * 100) }
+                        let note = energy == nil ? " (\(s.status.rawValue))" : ""
+                        print("| \(n) | \(a) | \(seed) | \(edges) | \(name)\(note) | \(String(format: "%.3f", s.wallSeconds ?? .nan)) | \(num(energy)) | \(num(s.boundJoulesPerSecond)) | \(gap) |")
+                    }
+                    if let seq = multi.info["sequentialObjectives"]?.objectValue {
+                        let text = seq.keys.sorted().map { "\($0) \(num(seq[$0]?.numberValue))" }.joined(separator: ", ")
+                        print("|  |  |  |  | sequential FIN-exact by order: \(text); fin-multi \(Int(multi.info["iterations"]?.numberValue ?? 0)) iterations\(skipped) |  |  |  |  |")
+                    }
+                }
             }
         }
     }

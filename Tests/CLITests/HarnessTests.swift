@@ -96,14 +96,18 @@ struct HarnessTests {
     }
 
     /// The gap arithmetic on hand values: best known = the least feasible objective (proven if
-    /// a row with it is proven optimal); gap = objective / best - 1.
+    /// a row with it is proven optimal); gap = objective / best - 1; best bound = the largest
+    /// bound of a row that is not an error; certified gap = objective / best bound - 1.
     @Test func gapArithmetic() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        func row(_ key: String, _ instance: String, _ method: String, _ objective: String, _ proven: Bool, _ feasible: String) -> [String] {
+        func row(_ key: String, _ instance: String, _ method: String, _ objective: String, _ proven: Bool, _ feasible: String,
+                 bound: String = "", status: String = "feasible") -> [String] {
             var r = [String](repeating: "", count: SweepRunner.columns.count)
             let col = { (name: String) in SweepRunner.columns.firstIndex(of: name)! }
             r[0] = key
+            r[col("boundJoulesPerSecond")] = bound
+            r[col("status")] = status
             r[col("instance")] = instance
             r[col("method")] = method
             r[col("objectiveJoulesPerSecond")] = objective
@@ -113,9 +117,11 @@ struct HarnessTests {
         }
         let runs = dir.appendingPathComponent("runs.csv")
         let text = CSV.line(SweepRunner.columns) + [
-            row("a|milp", "a", "milp", "2", true, "true"), row("a|fin", "a", "fin", "2.5", false, "true"),
+            row("a|milp", "a", "milp", "2", true, "true", bound: "2"), row("a|fin", "a", "fin", "2.5", false, "true"),
             row("a|bad", "a", "x", "1", false, "false"), row("b|fin", "b", "fin", "4", false, "true"),
             row("b|mcp", "b", "mcp", "5", false, "true"), row("c|fin", "c", "fin", "", false, ""),
+            row("b|lb", "b", "energy-lower-bound", "", false, "", bound: "3.2", status: "noSolution"),
+            row("b|err", "b", "milp", "", false, "", bound: "100", status: "error"),
         ].map(CSV.line).joined()
         try text.write(to: runs, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("results.csv")
@@ -123,12 +129,13 @@ struct HarnessTests {
         let results = try rows(out)
         let n = SweepRunner.columns.count
         let byKey = Dictionary(uniqueKeysWithValues: results.dropFirst().map { ($0[0], Array($0[n...])) })
-        #expect(byKey["a|milp"] == ["2", "true", "0"])
-        #expect(byKey["a|fin"] == ["2", "true", "0.25"])
-        #expect(byKey["a|bad"] == ["2", "true", ""])  // infeasible by the evaluator: no gap, not the best
-        #expect(byKey["b|fin"] == ["4", "false", "0"])
-        #expect(byKey["b|mcp"] == ["4", "false", "0.25"])
-        #expect(byKey["c|fin"] == ["", "", ""])
+        #expect(byKey["a|milp"] == ["2", "true", "0", "2", "0"])
+        #expect(byKey["a|fin"] == ["2", "true", "0.25", "2", "0.25"])
+        #expect(byKey["a|bad"] == ["2", "true", "", "2", ""])  // infeasible by the evaluator: no gap, not the best
+        #expect(byKey["b|fin"] == ["4", "false", "0", "3.2", "0.25"])  // the error row's bound is not trusted
+        #expect(byKey["b|mcp"] == ["4", "false", "0.25", "3.2", "0.5625"])
+        #expect(byKey["b|lb"] == ["4", "false", "", "3.2", ""])
+        #expect(byKey["c|fin"] == ["", "", "", "", ""])
     }
 }
 
@@ -176,6 +183,24 @@ struct SweepFileTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".json") {
             let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
             _ = try Sweep.parse(text: text, file: name)
+        }
+    }
+
+    @Test func usersSweepsMakeTheJournalInstances() throws {
+        let text = #"{"name": "u", "users": {"series": [["b-resnet"], ["b-lenet", "b-resnet"]], "counts": [1, 3], "shareLevels": [0.5, 1]}, "methods": [{"method": "fin-multi", "iterations": 5, "threads": 1}]}"#
+        let sweep = try Sweep.parse(text: text, file: "u.json")
+        let runner = SweepRunner(sweep: sweep, directory: URL(fileURLWithPath: "/nonexistent"), executable: URL(fileURLWithPath: "/bin/true"))
+        let jobs = runner.allJobs()
+        #expect(jobs.map(\.instance) == ["u-b-resnet-u1", "u-b-resnet-u3", "u-b-lenet+b-resnet-u1", "u-b-lenet+b-resnet-u3"])
+        #expect(jobs.map(\.applications) == [1, 3, 2, 6])
+        #expect(jobs[0].key == "u-b-resnet-u1|fin-multi iterations=5 threads=1")
+        let bad = #"{"name": "u", "users": {"series": [["nope"]], "counts": [0]}, "methods": [{"method": "fin"}]}"#
+        do {
+            _ = try Sweep.parse(text: bad, file: "u.json")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.contains("users.series[0]: unknown profile \"nope\""), "\(error.description)")
+            #expect(error.description.contains("users.counts"), "\(error.description)")
         }
     }
 

@@ -26,6 +26,42 @@ func number(after marker: String, in text: String) -> Double? {
 
 @Suite("finbench solve and export", .serialized)
 struct SolveCLITests {
+    /// The journal's multi-user scenario end to end: generate, fin-multi with its certified
+    /// bound, the LP bounds, orders, and the errors for options that do not apply.
+    @Test func severalApplications() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let instance = dir.appendingPathComponent("users.json").path
+        let g = try run(["generate", "--paper", "b-resnet", "--users", "4", "--share-levels", "0.05,0.1,0.15,0.2,0.25,0.3,0.4,0.5,0.6,0.8,1", "--out", instance])
+        #expect(g.status == 0, "\(g.stderr)")
+        #expect(g.stderr.contains("6 nodes (4 device, 1 edge, 1 cloud)"), "\(g.stderr)")
+        #expect(try run(["validate", instance]).status == 0)
+        let out = dir.appendingPathComponent("sol.json").path
+        let m = try run(["solve", instance, "--method", "fin-multi", "--iterations", "50", "--out", out])
+        // 4 users of B-ResNet: every user at its own optimum fits once shares are settled, and the
+        // bound (the sum of the users' optima) proves it.
+        #expect(m.status == 0, "\(m.stderr)")
+        #expect(m.stderr.contains("fin-multi: optimal, objective 0.065751902 J/s, bound 0.065751902"), "\(m.stderr)")
+        let e = try run(["evaluate", instance, out])
+        #expect(e.status == 0, "\(e.stdout)")
+        for method in ["lp-cbc", "lp-glpk"] {
+            let lp = try run(["solve", instance, "--method", method, "--out", out])
+            #expect(lp.status == 0, "\(lp.stderr)")
+            let b = try #require(number(after: "bound", in: lp.stderr), "\(lp.stderr)")
+            #expect(b > 0 && b <= 0.065751902 * (1 + 1e-9))
+        }
+        let ordered = try run(["solve", instance, "--method", "fin-exact", "--order", "shuffled:5", "--out", out])
+        #expect(ordered.status == 2 && ordered.stderr.contains("fin-exact: feasible"), "\(ordered.stderr)")
+        let bad = try run(["solve", instance, "--method", "milp-cbc", "--order", "file"])
+        #expect(bad.status == 64 && bad.stderr.contains("--order applies to the one-at-a-time methods"), "\(bad.stderr)")
+        let badOrder = try run(["solve", instance, "--method", "fin", "--order", "random"])
+        #expect(badOrder.status == 64 && badOrder.stderr.contains("--order must be"), "\(badOrder.stderr)")
+        let badUsers = try run(["generate", "--paper", "b-resnet,b-lenet"])
+        #expect(badUsers.status == 64 && badUsers.stderr.contains("several --paper profiles need --users"), "\(badUsers.stderr)")
+        let badProfile = try run(["generate", "--paper", "b-resnet,nope", "--users", "2"])
+        #expect(badProfile.status == 64 && badProfile.stderr.contains("unknown profile \"nope\""), "\(badProfile.stderr)")
+    }
+
     @Test func solveStatusesAndFiles() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
