@@ -295,12 +295,7 @@ private struct LagrangianRun {
             residual.consume(f, withShares: withShares)
             placed.append((a, d, f, e))
         }
-        for a in pending {
-            if timeUp { return nil }
-            guard let (d, f, e) = route(a, residual, prices: prices) else { return nil }
-            residual.consume(f, withShares: withShares)
-            placed.append((a, d, f, e))
-        }
+        guard place(pending, &residual, &placed, prices: prices) else { return nil }
         return candidate(placed)
     }
 
@@ -309,13 +304,20 @@ private struct LagrangianRun {
     mutating func sequential(_ order: [Int], prices: [Double]?) -> Candidate? {
         var residual = full
         var placed: [(Int, Deployment, Footprint, Double)] = []
-        for a in order {
-            if timeUp { return nil }
-            guard let (d, f, e) = route(a, residual, prices: prices) else { return nil }
+        guard place(order, &residual, &placed, prices: prices) else { return nil }
+        return candidate(placed)
+    }
+
+    /// Routes `apps` in turn on `residual` at `prices`, each taking its footprint off; false
+    /// when one finds no room (or the time is up).
+    mutating func place(_ apps: [Int], _ residual: inout Capacities, _ placed: inout [(Int, Deployment, Footprint, Double)], prices: [Double]?) -> Bool {
+        for a in apps {
+            if timeUp { return false }
+            guard let (d, f, e) = route(a, residual, prices: prices) else { return false }
             residual.consume(f, withShares: withShares)
             placed.append((a, d, f, e))
         }
-        return candidate(placed)
+        return true
     }
 
     func candidate(_ placed: [(Int, Deployment, Footprint, Double)]) -> Candidate {
@@ -367,14 +369,8 @@ private struct LagrangianRun {
         if lowerBound > -.infinity { solution.boundJoulesPerSecond = max(0, lowerBound) }
         if let c = incumbent {
             solution.deployments = c.deployments
-            let (rescored, evaluation) = evaluator.rescored(solution)
-            solution = rescored
-            if !evaluation.feasible {
-                solution.status = .error
-                solution.deployments = []
-                solution.objectiveJoulesPerSecond = nil
-                solution.info["message"] = .string("internal error, the evaluator rejects the answer: " + evaluation.violations.map(\.description).joined(separator: "; "))
-            } else if let o = solution.objectiveJoulesPerSecond, let b = solution.boundJoulesPerSecond {
+            solution = evaluator.checked(solution)
+            if solution.status != .error, let o = solution.objectiveJoulesPerSecond, let b = solution.boundJoulesPerSecond {
                 if b > o { solution.boundJoulesPerSecond = o }  // rounding in the last digits
                 solution.gap = Solution.relativeGap(objective: o, bound: solution.boundJoulesPerSecond)
                 if o - min(b, o) <= 1e-9 * max(o, 1e-300) { solution.status = .optimal }

@@ -42,16 +42,9 @@ enum Sequential {
             solution.status = .noSolution
             solution.info["message"] = .string("no deployment found for \(failed.joined(separator: ", ")) on the capacities left")
         } else {
+            // Each deployment fitted the capacities left; together they must fit too.
             solution.deployments = deployments.compactMap { $0 }
-            let (rescored, evaluation) = evaluator.rescored(solution)
-            solution = rescored
-            if !evaluation.feasible {
-                // Each deployment fitted the capacities left; together they must fit too.
-                solution.status = .error
-                solution.deployments = []
-                solution.objectiveJoulesPerSecond = nil
-                solution.info["message"] = .string("internal error, the evaluator rejects the answer: " + evaluation.violations.map(\.description).joined(separator: "; "))
-            }
+            solution = evaluator.checked(solution)
         }
         solution.wallSeconds = Date().timeIntervalSince(start)
         return solution

@@ -307,6 +307,21 @@ public struct Evaluator: Sendable {
         return SolutionEvaluation(deployments: results, violations: violations, objectiveJoulesPerSecond: objective)
     }
 
+    /// The solution re-scored (`rescored`) when the evaluator accepts it; otherwise status
+    /// `error`, no deployments, and the violations in `info.message` (a method's answer that the
+    /// evaluator rejects is a bug in the method, never a result).
+    public func checked(_ solution: Solution) -> Solution {
+        let (rescored, evaluation) = self.rescored(solution)
+        guard !evaluation.feasible else { return rescored }
+        var out = rescored
+        out.status = .error
+        out.deployments = []
+        out.objectiveJoulesPerSecond = nil
+        out.gap = nil
+        out.info["message"] = .string("internal error, the evaluator rejects the answer: " + evaluation.violations.map(\.description).joined(separator: "; "))
+        return out
+    }
+
     /// The solution with every deployment's scores and the objective replaced by the
     /// evaluator's, and the gap recomputed from the objective and the bound. Scores of
     /// structurally broken deployments are removed.
