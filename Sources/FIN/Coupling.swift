@@ -49,6 +49,8 @@ struct Coupling: Sendable {
         var share = memory
         var traffic = [Double](repeating: 0, count: links)
         var spread = [[Double]]()
+        // `shareSpread` is indexed by application: one graph per application, in order.
+        precondition(graphs.indices.allSatisfy { graphs[$0].application == $0 }, "Coupling needs every application's graph, in order")
         for g in graphs {
             for n in 0..<nodes {
                 memory[n] += g.pathMemory[n]

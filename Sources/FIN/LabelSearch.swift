@@ -272,21 +272,19 @@ struct CriticalResources {
         // Per resource: the most one edge of each layer uses (compute edges count in the layer
         // before their block, the layer their tail is in; result edges in layer kmax + 1).
         var most = [[Double]](repeating: [Double](repeating: 0, count: g.kmax + 2), count: capacity.count)
-        func note(_ r: Int32, _ layer: Int, _ x: Double) {
-            uses[currentEdge].append((r, x))
+        func note(_ i: Int, _ r: Int32, _ layer: Int, _ x: Double) {
+            uses[i].append((r, x))
             most[Int(r)][layer] = max(most[Int(r)][layer], x)
         }
-        var currentEdge = 0
         for (i, e) in g.edges.enumerated() {
-            currentEdge = i
             switch e.kind {
             case .compute(let k, let n, _):
-                if id[3 * n] >= 0 { note(id[3 * n], k - 1, e.memoryBytes) }
-                if id[3 * n + 1] >= 0 { note(id[3 * n + 1], k - 1, e.load) }
+                if id[3 * n] >= 0 { note(i, id[3 * n], k - 1, e.memoryBytes) }
+                if id[3 * n + 1] >= 0 { note(i, id[3 * n + 1], k - 1, e.load) }
             case .transfer(let k, let l):
-                if id[3 * nodes + l] >= 0 { note(id[3 * nodes + l], k, e.traffic) }
+                if id[3 * nodes + l] >= 0 { note(i, id[3 * nodes + l], k, e.traffic) }
             case .result(let l):
-                if id[3 * nodes + l] >= 0 { note(id[3 * nodes + l], g.kmax + 1, e.traffic) }
+                if id[3 * nodes + l] >= 0 { note(i, id[3 * nodes + l], g.kmax + 1, e.traffic) }
             default: break
             }
         }

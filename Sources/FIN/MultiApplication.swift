@@ -166,13 +166,13 @@ private struct LagrangianRun {
                 if let c = repaired { offer(c, improve: c.objective < upperBound * 1.01) }
             }
             if let log = options.log {
-                let violated = g0().filter { $0 > 1e-9 }.count
+                let violated = subgradient().filter { $0 > 1e-9 }.count
                 log("iteration \(iteration): bound \(bound), best \(upperBound), repair \(repaired.map { String($0.objective) } ?? "failed"), theta \(theta), rows over capacity \(violated), \(String(format: "%.3f", elapsed)) s")
             }
             iteration += 1
             if gapReached() || iteration > options.iterations || timeUp { break }
             // Subgradient of L at μ, projected: rows at price 0 that are slack do not move.
-            let g = g0()
+            let g = subgradient()
             var norm = 0.0
             for r in g.indices where g[r] > 0 || prices[r] > 0 { norm += g[r] * g[r] }
             guard norm > 0 else { break }  // the relaxed answer fits every shared capacity
@@ -205,7 +205,7 @@ private struct LagrangianRun {
     }
 
     /// Use minus capacity of every priced row by the current priced answers (the subgradient).
-    func g0() -> [Double] {
+    func subgradient() -> [Double] {
         var g = [Double](repeating: -1, count: coupling.count)
         for p in priced { for (r, x) in p!.usage { g[r] += x } }
         return g

@@ -50,7 +50,7 @@ enum Methods {
 
     /// Methods that deploy applications one at a time (and take --order).
     static func isSequential(_ method: String) -> Bool {
-        ["fin", "fin-exact", "fin-epsilon", "mcp"].contains(method) || Baselines.Rule(rawValue: method) != nil
+        finVariant(method, gamma: 1, lambda: 0, epsilon: 1) != nil || Baselines.Rule(rawValue: method) != nil
     }
 
     /// The FIN variant of a method name, if it is one.
