@@ -43,7 +43,8 @@ def save(fig, name):
 
 def load(sweep):
     df = pd.read_csv(ROOT / "results" / sweep / "results.csv")
-    df["label"] = df["method"] + df["parameters"].map(lambda p: "" if p == "{}" else " " + p.replace('"', ""))
+    # "method key: value, ...", e.g. "fin gamma: 50, lambda: 0" (no quotes, no braces)
+    df["label"] = df["method"] + df["parameters"].map(lambda p: "" if p == "{}" else " " + p.replace('"', "").strip("{}"))
     return df
 
 
@@ -67,7 +68,6 @@ paper["mJ"] = paper["objectiveJoulesPerSecond"] * 1000
 methods = ["milp-cbc timeLimitSeconds: 60", "fin gamma: 10, lambda: 0", "fin gamma: 50, lambda: 0", "fin gamma: 100, lambda: 0", "mcp"]
 names = {"milp-cbc timeLimitSeconds: 60": "optimum (MILP)", "fin gamma: 10, lambda: 0": "FIN γ=10",
          "fin gamma: 50, lambda: 0": "FIN γ=50", "fin gamma: 100, lambda: 0": "FIN γ=100", "mcp": "MCP"}
-paper["label"] = paper["label"].str.replace("{", "").str.replace("}", "")
 
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
 for m in methods:
@@ -130,7 +130,6 @@ lines.append("")
 # %%
 def scaling(sweep, xcol, xlabel, fname):
     df = load(sweep)
-    df["label"] = df["label"].str.replace("{", "").str.replace("}", "")
     med = df.groupby(["label", xcol]).wallSeconds.median().unstack(0)
     proven = df[df.provenOptimal].groupby(["label", xcol]).size().unstack(0)
     fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
@@ -171,8 +170,10 @@ users["profile"] = users["instance"].str.extract(r"journal-users-(.+)-u\d+$")[0]
 users["users"] = users["instance"].str.extract(r"-u(\d+)$")[0].astype(int)
 ok = users[users.feasibleByEvaluator == True]
 series = [("b-alexnet-cifar10", "B-AlexNet (CIFAR-10)"), ("b-resnet", "B-ResNet"), ("b-lenet", "B-LeNet")]
-shown = [("milp-cbc timeLimitSeconds:60", "MILP (CBC, 60 s)"), ("fin-multi iterations:300, threads:1, timeLimitSeconds:60", "fin-multi"),
-         ("fin-exact", "FIN-exact, one at a time"), ("fin gamma:50, lambda:0", "FIN γ=50, one at a time"), ("mcp", "MCP")]
+shown = [("milp-cbc timeLimitSeconds: 60", "MILP (CBC, 60 s)"), ("fin-multi iterations: 300, threads: 1, timeLimitSeconds: 60", "fin-multi"),
+         ("fin-exact", "FIN-exact, one at a time"), ("fin gamma: 50, lambda: 0", "FIN γ=50, one at a time"), ("mcp", "MCP")]
+missing = [label for label, _ in shown if label not in set(users.label)]
+assert not missing, f"journal-users has no runs labelled {missing}"
 fig, axes = plt.subplots(1, 3, figsize=(13, 3.8))
 for ax, (prof, title) in zip(axes, series):
     d = ok[ok.profile == prof]
@@ -199,7 +200,7 @@ for ax, (prof, title) in zip(axes, series):
     base = d[d.label == "mcp"].set_index("users").objectiveJoulesPerSecond
     for label, name in shown[:4]:
         m = d[d.label == label].set_index("users").objectiveJoulesPerSecond
-        both = pd.concat([m, base], axis=1, keys=["m", "mcp"]).dropna()
+        both = pd.concat([m, base], axis=1, keys=["m", "mcp"]).dropna().sort_index()
         ax.plot(both.index, (1 - both.m / both.mcp) * 100, marker=".", ms=5, label=name)
     ax.set(title=title, xlabel="users", ylabel="saving vs MCP (%)")
     ax.set_xticks(range(0, 21, 5))
@@ -239,7 +240,6 @@ lines += table(pd.DataFrame(rows).fillna("-"))
 
 # %%
 apps = load("scaling-apps-contended")
-apps["label"] = apps["label"].str.replace("{", "").str.replace("}", "")
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
 med = apps.groupby(["label", "applications"]).wallSeconds.median().unstack(0)
 for m in med.columns:

@@ -12,12 +12,12 @@ import FINModel
 /// test the MILP uses for its coupling rows). Relaxing fewer rows, or implied ones, keeps the
 /// Lagrangian bound valid.
 ///
-/// A price is charged per edge of an application's graph, so the priced search stays a
-/// shortest-path search. That is exact for memory, load and bandwidth (each block has one
-/// compute edge, each transfer one edge). A node's share is charged once per node, not per
-/// block; spreading it as φ / K over compute edges (K = the blocks one path can place on the
-/// node) undercharges a deployment that places several blocks there, so the subproblem's
-/// minimum is at most the true one and the bound stays valid (it is weaker with shares).
+/// Memory, load and bandwidth prices are charged per edge of an application's graph (each block
+/// has one compute edge, each transfer one edge), so they are exact in a shortest-path search.
+/// A node's share is given once per application and node, however many blocks run there: its
+/// price is charged once per node, at the largest level the path uses there, by the priced
+/// search itself (`LabelSearch.OncePerNode`). For a real deployment (one level per node) that
+/// is exactly its priced cost, so the subproblem is exact and the bound valid.
 struct Coupling: Sendable {
     enum Resource: Sendable, Equatable {
         case memory(node: Int)
@@ -34,8 +34,6 @@ struct Coupling: Sendable {
     private let memoryCapacity: [Double]
     private let loadCapacity: [Double]
     private let bandwidthCapacity: [Double]
-    /// Per application and node: 1 / (blocks one path can place there), with share levels.
-    private let shareSpread: [[Double]]
 
     var count: Int { resources.count }
 
@@ -48,9 +46,6 @@ struct Coupling: Sendable {
         var load = memory
         var share = memory
         var traffic = [Double](repeating: 0, count: links)
-        var spread = [[Double]]()
-        // `shareSpread` is indexed by application: one graph per application, in order.
-        precondition(graphs.indices.allSatisfy { graphs[$0].application == $0 }, "Coupling needs every application's graph, in order")
         for g in graphs {
             for n in 0..<nodes {
                 memory[n] += g.pathMemory[n]
@@ -58,17 +53,12 @@ struct Coupling: Sendable {
             }
             for l in 0..<links { traffic[l] += g.pathTraffic[l] }
             guard withShares else { continue }
-            // Blocks with a compute edge on each node, and the largest level used there.
-            var blocks = [Set<Int>](repeating: [], count: nodes)
+            // The largest level the application can use on each node.
             var largest = [Double](repeating: 0, count: nodes)
             for e in g.edges {
-                if case .compute(let k, let n, let level) = e.kind {
-                    blocks[n].insert(k)
-                    largest[n] = max(largest[n], g.levels[level])
-                }
+                if case .compute(_, let n, let level) = e.kind { largest[n] = max(largest[n], g.levels[level]) }
             }
             for n in 0..<nodes { share[n] += largest[n] }
-            spread.append(blocks.map { $0.isEmpty ? 0 : 1 / Double($0.count) })
         }
         var resources: [Resource] = []
         func id(_ r: Resource, _ need: Double, _ capacity: Double) -> Int32 {
@@ -84,20 +74,16 @@ struct Coupling: Sendable {
         memoryCapacity = instance.nodes.map(\.memoryBytes)
         loadCapacity = instance.nodes.map(\.opsPerSecond)
         bandwidthCapacity = instance.links.map(\.bitsPerSecond)
-        shareSpread = spread
     }
 
-    /// Calls `body(resource, fraction of its capacity)` for each priced resource edge `e` of
-    /// application `a`'s graph uses.
-    /// `fullShare`: charge a compute edge its whole share level instead of the spread one
-    /// (an overcharge when several blocks share a node: for steering repairs, not for bounds).
+    /// Calls `body(resource, fraction of its capacity)` for each priced resource that edge `e`
+    /// uses per edge (memory, load, bandwidth). Shares are per node: `share(_:_:)`.
     @inline(__always)
-    func forEachUse(_ g: ExpandedGraph, _ e: ExpandedGraph.Edge, fullShare: Bool = false, _ body: (Int, Double) -> Void) {
+    func forEachUse(_ e: ExpandedGraph.Edge, _ body: (Int, Double) -> Void) {
         switch e.kind {
-        case .compute(_, let n, let level):
+        case .compute(_, let n, _):
             if memoryId[n] >= 0 { body(Int(memoryId[n]), e.memoryBytes / memoryCapacity[n]) }
             if loadId[n] >= 0 { body(Int(loadId[n]), e.load / loadCapacity[n]) }
-            if shareId[n] >= 0 { body(Int(shareId[n]), g.levels[level] * (fullShare ? 1 : shareSpread[g.application][n])) }
         case .transfer(_, let l), .result(let l):
             if bandwidthId[l] >= 0 { body(Int(bandwidthId[l]), e.traffic / bandwidthCapacity[l]) }
         case .proceed, .terminal, .arrive:
@@ -105,34 +91,85 @@ struct Coupling: Sendable {
         }
     }
 
+    /// The priced share row and level of a compute edge on a node whose share sum is priced.
+    @inline(__always)
+    func share(_ g: ExpandedGraph, _ e: ExpandedGraph.Edge) -> (resource: Int, level: Double)? {
+        guard case .compute(_, let n, let level) = e.kind, shareId[n] >= 0 else { return nil }
+        return (Int(shareId[n]), g.levels[level])
+    }
+
     /// The resources an application's graph touches (sorted, without repeats).
     func touched(_ g: ExpandedGraph) -> [Int] {
         var seen = Set<Int>()
-        for e in g.edges { forEachUse(g, e) { r, _ in seen.insert(r) } }
+        for e in g.edges {
+            forEachUse(e) { r, _ in seen.insert(r) }
+            if let s = share(g, e) { seen.insert(s.resource) }
+        }
         return seen.sorted()
     }
 
-    /// Per-edge cost for the priced search: the application's energy per second plus the prices
-    /// of what the edge uses. `usable` marks edges the search may take (others cost infinity).
-    func costs(_ g: ExpandedGraph, prices: [Double], fullShare: Bool = false, usable: ((ExpandedGraph.Edge) -> Bool)? = nil) -> [Double] {
-        let rate = g.index.instance.applications[g.application].ratePerSecond
-        var out = [Double](repeating: 0, count: g.edges.count)
+    /// The priced search's mode: per edge, the application's energy per second plus the prices
+    /// of what the edge uses; share prices charged once per node, at the largest level used
+    /// there (nil when no share is priced). `usable` marks edges the search may take (others
+    /// cost infinity). `energyWeight` 0 prices the use of shared capacity alone.
+    func priced(_ g: ExpandedGraph, prices: [Double], energyWeight: Double = 1, usable: ((ExpandedGraph.Edge) -> Bool)? = nil) -> LabelSearch.Mode {
+        let rate = g.index.instance.applications[g.application].ratePerSecond * energyWeight
+        var costs = [Double](repeating: 0, count: g.edges.count)
+        var once = LabelSearch.OncePerNode(node: [], amount: [], lastBlock: [Int](repeating: 0, count: g.nodeCount))
+        var charged = false
         for (i, e) in g.edges.enumerated() {
             if let usable, !usable(e) {
-                out[i] = .infinity
+                costs[i] = .infinity
                 continue
             }
             var c = rate * e.energy
-            forEachUse(g, e, fullShare: fullShare) { r, x in c += prices[r] * x }
-            out[i] = c
+            forEachUse(e) { r, x in c += prices[r] * x }
+            costs[i] = c
+            if let s = share(g, e), prices[s.resource] > 0, case .compute(let k, let n, _) = e.kind {
+                if !charged {
+                    once.node = [Int32](repeating: -1, count: g.edges.count)
+                    once.amount = [Double](repeating: 0, count: g.edges.count)
+                    charged = true
+                }
+                once.node[i] = Int32(n)
+                once.amount[i] = prices[s.resource] * s.level
+                once.lastBlock[n] = max(once.lastBlock[n], k)
+            }
         }
-        return out
+        return .priced(costs: costs, once: charged ? once : nil)
     }
 
-    /// What a walk uses of each priced resource (fractions of capacity), sorted by resource.
+    /// The least priced use of the shared capacities, `μ·use`, over application `g`'s
+    /// deployments that fit `capacities` on their own: the priced search with the energy left
+    /// out (exact). Infinity when it has none.
+    func leastUse(_ g: ExpandedGraph, prices: [Double], capacities: Capacities) -> Double {
+        LabelSearch(graph: g, mode: priced(g, prices: prices, energyWeight: 0), capacities: capacities).run()?.priority ?? .infinity
+    }
+
+    /// A proof that no joint deployment exists, from prices μ >= 0 and every application's
+    /// `leastUse` at those prices: in any joint deployment every priced row is used to at most
+    /// its capacity, so `Σ_a μ·use_a <= Σ_r μ_r`, and each term is at least the application's
+    /// least use. When the least uses add up to more than `Σ_r μ_r` (with a 1e-6 relative
+    /// margin for rounding), no joint deployment fits: the Lagrangian counterpart of the LP's
+    /// Farkas certificate. Subgradient prices grow along such a direction when the instance is
+    /// infeasible (which is why the Lagrangian bound then grows without limit). Returns the
+    /// ratio of the two sides, or nil when the prices prove nothing.
+    func certificate(leastUses: [Double], prices: [Double]) -> Double? {
+        let capacity = prices.reduce(0, +)
+        guard capacity > 0 else { return nil }
+        let need = leastUses.reduce(0, +)
+        return need > capacity * (1 + 1e-6) ? need / capacity : nil
+    }
+
+    /// What a walk uses of each priced resource (fractions of capacity), sorted by resource: the
+    /// sum over its edges, and for a share row the largest level the walk uses on the node.
     func usage(_ g: ExpandedGraph, walk: [Int]) -> [(resource: Int, amount: Double)] {
         var total: [Int: Double] = [:]
-        for i in walk { forEachUse(g, g.edges[i]) { r, x in total[r, default: 0] += x } }
+        for i in walk {
+            let e = g.edges[i]
+            forEachUse(e) { r, x in total[r, default: 0] += x }
+            if let s = share(g, e) { total[s.resource] = max(total[s.resource] ?? 0, s.level) }
+        }
         return total.keys.sorted().map { ($0, total[$0]!) }
     }
 }

@@ -20,7 +20,22 @@ import HeapModule
 /// path, and the graph has already dropped every edge that breaks a capacity on its own. So
 /// every path found respects every capacity, and in the common case (nothing critical) a label
 /// is two numbers.
+///
+/// Charges paid once per node (`OncePerNode`, the share prices of `fin-multi`): a label also
+/// carries, per charged node, the largest charge its path has paid there; an edge pays only what
+/// exceeds it. A label then dominates another only if it has paid at least as much at every node
+/// (what it may still have to pay is no more). Entries are dropped once no compute edge of a
+/// later block exists at their node.
 struct LabelSearch {
+    /// Costs a path pays once per node, at the largest charge of its edges there, and not once
+    /// per edge: edge `e` charges `amount[e]` at node `node[e]` (-1: none).
+    struct OncePerNode {
+        var node: [Int32]
+        var amount: [Double]
+        /// Per node: the last block with a compute edge there (0: none).
+        var lastBlock: [Int]
+    }
+
     /// What is minimised and what is bounded.
     enum Mode {
         /// FIN(γ, λ): minimise energy; latency in levels of width `bound / levels`, each edge
@@ -34,8 +49,9 @@ struct LabelSearch {
         case latency
         /// Minimise a given cost per edge (`costs[e]`, non-negative; infinite = unusable); exact
         /// latency; exact dominance. The Lagrangian subproblem of `fin-multi`: energy plus the
-        /// prices of the shared capacities an edge uses.
-        case priced(costs: [Double])
+        /// prices of the shared capacities an edge uses, plus the charges paid once per node
+        /// (share prices), when given.
+        case priced(costs: [Double], once: OncePerNode?)
     }
 
     struct Result {
@@ -43,8 +59,11 @@ struct LabelSearch {
         let path: [Int]
         let energy: Double
         let latency: Double
-        /// Levels used (quantised mode) or the priority reached.
+        /// Levels used (quantised mode), or latency in seconds.
         let measure: Double
+        /// What was minimised, at the sink: the path's cost in the priced mode (with the charges
+        /// paid once per node), its energy or scaled energy otherwise, its latency for MCP.
+        let priority: Double
         let labelsCreated: Int
         let labelsExpanded: Int
     }
@@ -92,7 +111,11 @@ struct LabelSearch {
         }
         let mode = self.mode
         var costs: [Double] = []
-        if case .priced(let c) = mode { costs = c }
+        var once: OncePerNode?
+        if case .priced(let c, let o) = mode {
+            costs = c
+            once = o
+        }
         func increments(_ i: Int, _ e: ExpandedGraph.Edge) -> (priority: Double, measure: Double) {
             switch mode {
             case .priced: return (costs[i], e.latency)
@@ -105,6 +128,8 @@ struct LabelSearch {
             }
         }
         let critical = CriticalResources(graph: g, capacities: capacities)
+        // Labels are more than (priority, measure) when they carry resources or charges paid.
+        let plain = critical.isEmpty && once == nil
         var quantized = false
         if case .quantized = mode { quantized = true }
 
@@ -118,22 +143,24 @@ struct LabelSearch {
         var edgeOf: [Int32] = []
         var alive: [Bool] = []
         var usage: [Usage] = []
+        // Charges paid once per node, by node (as `Usage`: sorted by node).
+        var paid: [Usage] = []
         // Per vertex: live labels sorted by measure, priorities strictly decreasing (when no
         // resource is critical); any order otherwise.
         var fronts = [[Int32]](repeating: [], count: g.vertexCount)
         var heap = Heap<Entry>()
         var expanded = 0
 
-        func dominates(_ a: Int32, _ p: Double, _ m: Double, _ u: Usage) -> Bool {
+        func dominates(_ a: Int32, _ p: Double, _ m: Double, _ u: Usage, _ c: Usage) -> Bool {
             let ai = Int(a)
             guard priority[ai] <= p, measure[ai] <= m + slack else { return false }
-            return critical.covers(usage[ai], u)
+            return critical.covers(usage[ai], u) && CriticalResources.covers(c, paid[ai])
         }
 
         /// Adds a label unless dominated; removes the labels it dominates.
-        func offer(_ v: Int, _ p: Double, _ m: Double, _ e: Double, _ l: Double, _ from: Int32, _ edge: Int32, _ u: Usage) {
+        func offer(_ v: Int, _ p: Double, _ m: Double, _ e: Double, _ l: Double, _ from: Int32, _ edge: Int32, _ u: Usage, _ c: Usage) {
             var front = fronts[v]
-            if critical.isEmpty {
+            if plain {
                 // Binary search: the last label with measure <= m + slack has the least priority
                 // among those that could dominate.
                 var lo = 0
@@ -155,10 +182,10 @@ struct LabelSearch {
                     return false
                 }
             } else {
-                for id in front where dominates(id, p, m, u) { return }
+                for id in front where dominates(id, p, m, u, c) { return }
                 front.removeAll { id in
                     let i = Int(id)
-                    if p <= priority[i] && m <= measure[i] && critical.covers(u, usage[i]) {
+                    if p <= priority[i] && m <= measure[i] && critical.covers(u, usage[i]) && CriticalResources.covers(paid[i], c) {
                         alive[i] = false
                         return true
                     }
@@ -175,6 +202,7 @@ struct LabelSearch {
             edgeOf.append(edge)
             alive.append(true)
             usage.append(u)
+            paid.append(c)
             // Keep the front sorted by measure.
             var at = front.count
             while at > 0 && measure[Int(front[at - 1])] > m { at -= 1 }
@@ -183,7 +211,7 @@ struct LabelSearch {
             heap.insert(Entry(priority: p, measure: m, label: id))
         }
 
-        offer(g.source, 0, 0, 0, 0, -1, -1, [])
+        offer(g.source, 0, 0, 0, 0, -1, -1, [], [])
         while let top = heap.popMin() {
             let id = Int(top.label)
             guard alive[id] else { continue }
@@ -196,7 +224,7 @@ struct LabelSearch {
                     at = parent[Int(at)]
                 }
                 return Result(path: path.reversed(), energy: energy[id], latency: latency[id], measure: measure[id],
-                              labelsCreated: priority.count, labelsExpanded: expanded)
+                              priority: priority[id], labelsCreated: priority.count, labelsExpanded: expanded)
             }
             expanded += 1
             for e in g.outgoing[v] {
@@ -214,8 +242,14 @@ struct LabelSearch {
                     guard critical.extend(&u, edge: e) else { continue }
                     critical.forget(&u, at: edge.head)
                 }
-                offer(edge.head, priority[id] + step.priority, m, energy[id] + edge.energy, latency[id] + edge.latency,
-                      Int32(id), Int32(e), u)
+                var c = paid[id]
+                var extra = 0.0
+                if let once {
+                    extra = once.pay(&c, edge: e)
+                    once.forget(&c, at: g.layer(of: edge.head))
+                }
+                offer(edge.head, priority[id] + step.priority + extra, m, energy[id] + edge.energy, latency[id] + edge.latency,
+                      Int32(id), Int32(e), u, c)
             }
         }
         return nil
@@ -231,7 +265,7 @@ struct CriticalResources {
     /// Per critical resource and layer: the most a path can still use of it from a vertex of that
     /// layer on (layer k: `at(k, ·)` and `done(k, ·)`; layer kmax + 1: the result vertices).
     private var ahead: [[Double]] = []
-    private let nodes: Int
+    private let graph: ExpandedGraph
     private let kmax: Int
 
     var isEmpty: Bool { capacity.isEmpty }
@@ -239,7 +273,7 @@ struct CriticalResources {
     init(graph g: ExpandedGraph, capacities: Capacities) {
         uses = []
         let nodes = g.index.nodeCount
-        self.nodes = nodes
+        graph = g
         kmax = g.kmax
         // The most one path can use of each resource was recorded when the graph was built.
         let links = g.index.linkCount
@@ -303,14 +337,8 @@ struct CriticalResources {
     /// deployment erases, and every answer is checked by the evaluator.)
     func forget(_ usage: inout LabelSearch.Usage, at v: Int) {
         guard !usage.isEmpty else { return }
-        let layer: Int
-        if v < (kmax + 1) * nodes {
-            layer = v / nodes
-        } else if v < (2 * kmax + 1) * nodes {
-            layer = v / nodes - kmax
-        } else if v < (2 * kmax + 2) * nodes {
-            layer = kmax + 1
-        } else {
+        let layer = graph.layer(of: v)
+        guard layer <= kmax + 1 else {
             usage.removeAll()
             return
         }
@@ -335,11 +363,41 @@ struct CriticalResources {
 
     /// True when `a` uses no more of any resource than `b`.
     func covers(_ a: LabelSearch.Usage, _ b: LabelSearch.Usage) -> Bool {
+        Self.covers(a, b)
+    }
+
+    /// True when every entry of `a` is in `b` with at least its amount (sorted by resource).
+    static func covers(_ a: LabelSearch.Usage, _ b: LabelSearch.Usage) -> Bool {
         var j = 0
         for (r, x) in a {
             while j < b.count && b[j].resource < r { j += 1 }
             guard j < b.count, b[j].resource == r, x <= b[j].amount else { return false }
         }
         return true
+    }
+}
+
+extension LabelSearch.OncePerNode {
+    /// Pays edge `e`'s charge into `paid` (sorted by node); returns what it adds to the cost:
+    /// the excess over the largest charge already paid at its node.
+    func pay(_ paid: inout LabelSearch.Usage, edge e: Int) -> Double {
+        let n = node[e]
+        guard n >= 0 else { return 0 }
+        let x = amount[e]
+        if let i = paid.firstIndex(where: { $0.resource == n }) {
+            guard x > paid[i].amount else { return 0 }
+            let extra = x - paid[i].amount
+            paid[i].amount = x
+            return extra
+        }
+        let at = paid.firstIndex(where: { $0.resource > n }) ?? paid.count
+        paid.insert((n, x), at: at)
+        return x
+    }
+
+    /// Drops the nodes where no block after `layer` can be computed any more.
+    func forget(_ paid: inout LabelSearch.Usage, at layer: Int) {
+        guard !paid.isEmpty else { return }
+        paid.removeAll { lastBlock[Int($0.resource)] <= layer }
     }
 }

@@ -9,9 +9,9 @@ import Foundation
 ///
 /// Lagrangian relaxation of the shared capacities (`Coupling`): with prices μ ≥ 0 on the rows
 /// that can bind, each application is solved on its own by the exact priced search (FIN-exact
-/// with cost = energy per second + prices of what an edge uses), and
-/// `L(μ) = Σ_a min cost_a(μ) − Σ_r μ_r` is a lower bound on the optimum for every μ, because
-/// each subproblem is solved exactly (or, with share levels, a lower bound of it is). Prices move
+/// with cost = energy per second + prices of what an edge uses, a share's price paid once per
+/// node), and `L(μ) = Σ_a min cost_a(μ) − Σ_r μ_r` is a lower bound on the optimum for every μ,
+/// because each subproblem is solved exactly. Prices move
 /// by projected subgradient steps with Polyak's step size towards the best known energy; the step
 /// factor halves when the bound has not improved for a while.
 ///
@@ -41,7 +41,8 @@ public enum MultiApplication {
     }
 
     /// Solves `instance` (valid). Never throws: a failure is a solution with status
-    /// `infeasible` (an application cannot be deployed even alone), `noSolution` or `error`.
+    /// `infeasible` (proven: an application cannot be deployed even alone, or the prices give a
+    /// certificate that the applications cannot share the capacities), `noSolution` or `error`.
     public static func solve(_ instance: Instance, options: Options = Options()) -> Solution {
         var run = LagrangianRun(instance, options)
         return run.solve()
@@ -150,6 +151,7 @@ private struct LagrangianRun {
         let patience = 10
         let order = FINMethod.order(index)
         let touched = graphs.map { coupling.touched($0) }
+        var certificate: Double?
         while true {
             let bound = priced.reduce(0) { $0 + $1!.cost } - prices.reduce(0, +)
             if lowerBound == -.infinity || bound > lowerBound + 1e-12 * abs(lowerBound) {
@@ -171,6 +173,11 @@ private struct LagrangianRun {
             }
             iteration += 1
             if gapReached() || iteration > options.iterations || timeUp { break }
+            // With no deployment yet, every 25 iterations: do the prices already prove that none exists?
+            if incumbent == nil, iteration % 25 == 0, let ratio = timed("subproblems", { $0.infeasibilityCertificate() }) {
+                certificate = ratio
+                break
+            }
             // Subgradient of L at μ, projected: rows at price 0 that are slack do not move.
             let g = subgradient()
             var norm = 0.0
@@ -199,9 +206,26 @@ private struct LagrangianRun {
         info["iterations"] = .number(Double(iteration))
         info["finalStepFactor"] = .number(theta)
         guard incumbent != nil else {
+            if let ratio = certificate ?? timed("subproblems", { $0.infeasibilityCertificate() }) {
+                info["infeasibilityRatio"] = .number(ratio)
+                return finish(status: .infeasible, message: "no joint deployment exists: at the final prices, the least priced use of the shared capacities each application can make adds up to \(String(format: "%.6g", ratio)) times what the capacities allow (a Lagrangian certificate)")
+            }
             return finish(status: .noSolution, message: "no joint deployment found within the limits (the bound is still valid)")
         }
         return finish(status: .feasible, message: nil)
+    }
+
+    /// A proof that no joint deployment exists, from the current prices (`Coupling.certificate`):
+    /// the ratio it proves, or nil.
+    mutating func infeasibilityCertificate() -> Double? {
+        guard prices.contains(where: { $0 > 0 }) else { return nil }
+        let graphs = self.graphs
+        let coupling = self.coupling!
+        let prices = self.prices
+        let full = self.full
+        searches += graphs.count
+        let minima = parallel(graphs.count) { coupling.leastUse(graphs[$0], prices: prices, capacities: full) }
+        return coupling.certificate(leastUses: minima, prices: prices)
     }
 
     /// Use minus capacity of every priced row by the current priced answers (the subgradient).
@@ -225,9 +249,8 @@ private struct LagrangianRun {
         searches += apps.count
         return parallel(apps.count) { i in
             let g = graphs[apps[i]]
-            let costs = coupling.costs(g, prices: prices)
-            guard let r = LabelSearch(graph: g, mode: .priced(costs: costs), capacities: full).run() else { return nil }
-            return Priced(walk: r.path, cost: r.path.reduce(0) { $0 + costs[$1] }, usage: coupling.usage(g, walk: r.path))
+            guard let r = LabelSearch(graph: g, mode: coupling.priced(g, prices: prices), capacities: full).run() else { return nil }
+            return Priced(walk: r.path, cost: r.priority, usage: coupling.usage(g, walk: r.path))
         }
     }
 
@@ -250,8 +273,8 @@ private struct LagrangianRun {
                 return true
             }
         }
-        let costs = coupling.costs(g, prices: prices ?? [Double](repeating: 0, count: coupling.count), fullShare: true, usable: usable)
-        guard let r = LabelSearch(graph: g, mode: .priced(costs: costs), capacities: residual).run(),
+        let mode = coupling.priced(g, prices: prices ?? [Double](repeating: 0, count: coupling.count), usable: usable)
+        guard let r = LabelSearch(graph: g, mode: mode, capacities: residual).run(),
               var (d, _) = g.deployment(along: r.path) else { return nil }
         if withShares { d = FINMethod.settleShares(d, evaluator, residual) }
         guard let (f, energy) = fits(d, residual) else { return nil }
@@ -366,7 +389,7 @@ private struct LagrangianRun {
             "iterations": .number(Double(options.iterations)),
         ]
         var solution = Solution(instance: instance.name, method: "fin-multi", parameters: parameters, status: status, info: info)
-        if lowerBound > -.infinity { solution.boundJoulesPerSecond = max(0, lowerBound) }
+        if lowerBound > -.infinity, status != .infeasible { solution.boundJoulesPerSecond = max(0, lowerBound) }
         if let c = incumbent {
             solution.deployments = c.deployments
             solution = evaluator.checked(solution)

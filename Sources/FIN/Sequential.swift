@@ -22,11 +22,12 @@ enum Sequential {
         var labels = 0
         for a in order {
             let graph = ExpandedGraph(index, application: a, levels: instance.shareLevels ?? [1], capacities: residual)
-            guard var (d, l) = deploy(graph, residual) else {
+            guard let found = deploy(graph, residual) else {
                 failed.append(instance.applications[a].id)
                 continue
             }
-            labels += l
+            var d = found.deployment
+            labels += found.labels
             if withShares { d = FINMethod.settleShares(d, evaluator, residual) }
             let e = evaluator.evaluate(d)
             guard e.feasible, let footprint = e.deployments[0].footprint, residual.admits(footprint, withShares: withShares) else {

@@ -90,6 +90,14 @@ public struct ExpandedGraph: Sendable {
     public func result(_ n: Int) -> Int { (2 * kmax + 1) * nodeCount + n }
     public var sink: Int { (2 * kmax + 2) * nodeCount }
     public var source: Int { at(0, index.nodeIndex[index.instance.applications[application].source]!) }
+    /// The blocks already computed at vertex `v`: k for `at(k, ·)` and `done(k, ·)`, kmax + 1
+    /// for the result vertices and kmax + 2 for the sink. Edges leaving a vertex of layer k use
+    /// blocks after k only.
+    public func layer(of v: Int) -> Int {
+        if v < (kmax + 1) * nodeCount { return v / nodeCount }
+        if v < (2 * kmax + 1) * nodeCount { return v / nodeCount - kmax }
+        return v < sink ? kmax + 1 : kmax + 2
+    }
 
     /// Builds the graph of application `a`. `levels`: share levels (`[1]` without them).
     public init(_ index: NetworkIndex, application a: Int, levels: [Double] = [1], capacities: Capacities? = nil) {

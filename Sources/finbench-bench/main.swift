@@ -247,16 +247,23 @@ struct MultiScaling: ParsableCommand {
         commandName: "multi",
         abstract: "Many applications on large networks: each method's time and its certified gap.",
         discussion: """
-            For each number of nodes and of applications, `--seeds` instances of the synthetic preset
-            made contended: rates of 50-200 inferences/s, memory scaled by 0.05, the deepest exit
-            required, latency slack 0.3-1.0. At these rates the generator sometimes makes an application
-            that cannot be deployed even alone (the instance is then trivially infeasible); such seeds
-            are skipped (and named) and the next seed is tried. Methods: sequential FIN-exact and FIN (heaviest first),
-            MCP, fin-multi (time limit), and, where the MILP has at most --milp-max-variables
-            variables, CBC's LP relaxation and the MILP (time limit). The certified gap of an answer is
-            energy / best lower bound - 1, the best bound being the largest of fin-multi's Lagrangian
-            bound, the LP relaxation and the MILP's dual bound: a proven limit on how far above the
-            optimum the answer is.
+            For each number of nodes and of applications, `--seeds` instances of the synthetic preset \
+            made contended: rates of --rate (50-200) inferences/s, memory scaled by --memory-scale \
+            (0.05), the deepest exit required, latency slack 0.3-1.0. Where applications outnumber \
+            half the nodes, the density d = 2 x applications / nodes divides the rates and \
+            multiplies the memory scale, so that the network is about as crowded as with one \
+            application per two nodes (without it, 100 applications on 100 nodes cannot all be \
+            placed for lack of memory, and 500 on 100 nodes are infeasible even for the LP \
+            relaxation for lack of compute and bandwidth). The \
+            generator sometimes makes an application that cannot be deployed even alone (the \
+            instance is then trivially infeasible); such seeds are skipped (and named) and the next \
+            seed is tried.
+
+            Methods: sequential FIN-exact and FIN (heaviest first), MCP, fin-multi (time limit), \
+            and, where the MILP has at most --milp-max-variables variables, CBC's LP relaxation and \
+            the MILP (time limit). The certified gap of an answer is energy / best lower bound - 1, \
+            the best bound being the largest of fin-multi's Lagrangian bound, the LP relaxation and \
+            the MILP's dual bound: a proven limit on how far above the optimum the answer is.
             """)
 
     @Option(help: "Comma-separated network sizes.") var sizes: String = "100,1000,5000"
@@ -265,14 +272,14 @@ struct MultiScaling: ParsableCommand {
     @Option(help: "fin-multi's time limit, seconds.") var timeLimit: Double = 60
     @Option(help: "The MILP's and the LP's time limit, seconds.") var milpTimeLimit: Double = 60
     @Option(help: "Skip the MILP and the LP above this many variables.") var milpMaxVariables: Int = 2_000_000
-    @Option(help: "Generator rate range, LO:HI inferences/s.") var rate: RangeArgument = RangeArgument(argument: "50:200")!
-    @Option(help: "Generator memory scale.") var memoryScale: Double = 0.05
+    @Option(help: "Generator rate range, LO:HI inferences/s (divided by the density where applications outnumber half the nodes).") var rate: RangeArgument = RangeArgument(argument: "50:200")!
+    @Option(help: "Generator memory scale (times the density where applications outnumber half the nodes).") var memoryScale: Double = 0.05
 
     func run() throws {
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        print("Several applications: synthetic preset, rate \(rate.range)/s, memory x\(memoryScale), deepest exit, latency slack 0.3-1.0; fin-multi limit \(timeLimit) s, MILP/LP limit \(milpTimeLimit) s, \(threads) cores")
-        print("| nodes | apps | seed | graph edges | method | seconds | energy J/s | bound J/s | certified gap |")
-        print("| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
+        print("Several applications: synthetic preset, rate \(rate.range)/s, memory x\(memoryScale), both scaled by the density d = max(1, 2 apps / nodes), deepest exit, latency slack 0.3-1.0; fin-multi limit \(timeLimit) s, MILP/LP limit \(milpTimeLimit) s, \(threads) cores")
+        print("| nodes | apps | density | seed | graph edges | method | seconds | energy J/s | bound J/s | certified gap |")
+        print("| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
         func num(_ x: Double?) -> String { x.map { String(format: "%.6g", $0) } ?? "-" }
         for n in sizes.split(separator: ",").compactMap({ Int($0) }) {
             for a in applications.split(separator: ",").compactMap({ Int($0) }) {
@@ -286,12 +293,13 @@ struct MultiScaling: ParsableCommand {
                     c.seed = UInt64(seed)
                     c.targetExit = .deepest
                     c.latencySlack = 0.3...1.0
-                    c.rate = rate.range
-                    c.memoryScale = memoryScale
+                    let density = max(1, 2 * Double(a) / Double(n))
+                    c.rate = (rate.range.lowerBound / density)...(rate.range.upperBound / density)
+                    c.memoryScale = memoryScale * density
                     let instance = try Generator.generate(c)
                     let index = NetworkIndex(instance)
                     if let lonely = instance.applications.indices.first(where: { FINMethod.solveSingle(index, application: $0, variant: .exact) == nil }) {
-                        print("|  |  |  |  | \(n) nodes, \(a) applications, seed \(seed): skipped, \(instance.applications[lonely].id) cannot be deployed even alone |  |  |  |  |")
+                        print("|  |  |  |  |  | \(n) nodes, \(a) applications, seed \(seed): skipped, \(instance.applications[lonely].id) cannot be deployed even alone |  |  |  |  |")
                         continue
                     }
                     used += 1
@@ -318,11 +326,11 @@ struct MultiScaling: ParsableCommand {
                         var gap = "-"
                         if let e = energy, let b = best, b > 0 { gap = String(format: "%.2f%%", max(0, e / b - 1) * 100) }
                         let note = energy == nil ? " (\(s.status.rawValue))" : ""
-                        print("| \(n) | \(a) | \(seed) | \(edges) | \(name)\(note) | \(String(format: "%.3f", s.wallSeconds ?? .nan)) | \(num(energy)) | \(num(s.boundJoulesPerSecond)) | \(gap) |")
+                        print("| \(n) | \(a) | \(num(density)) | \(seed) | \(edges) | \(name)\(note) | \(String(format: "%.3f", s.wallSeconds ?? .nan)) | \(num(energy)) | \(num(s.boundJoulesPerSecond)) | \(gap) |")
                     }
                     if let seq = multi.info["sequentialObjectives"]?.objectValue {
                         let text = seq.keys.sorted().map { "\($0) \(num(seq[$0]?.numberValue))" }.joined(separator: ", ")
-                        print("|  |  |  |  | sequential FIN-exact by order: \(text); fin-multi \(Int(multi.info["iterations"]?.numberValue ?? 0)) iterations\(skipped) |  |  |  |  |")
+                        print("|  |  |  |  |  | sequential FIN-exact by order: \(text); fin-multi \(Int(multi.info["iterations"]?.numberValue ?? 0)) iterations\(skipped) |  |  |  |  |")
                     }
                 }
             }
