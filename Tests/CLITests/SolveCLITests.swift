@@ -26,6 +26,23 @@ func number(after marker: String, in text: String) -> Double? {
 
 @Suite("finbench solve and export", .serialized)
 struct SolveCLITests {
+    /// 20 B-LeNet users cannot share one edge server and one cloud (CBC proves it too, see
+    /// results/journal-users): fin-multi finds no deployment, and its prices prove that none
+    /// exists, so `solve` says infeasible (exit 3) and writes the certificate's ratio.
+    @Test func infeasibleByCertificate() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let instance = dir.appendingPathComponent("lenet20.json").path
+        let g = try run(["generate", "--paper", "b-lenet", "--users", "20", "--share-levels", "0.05,0.1,0.15,0.2,0.25,0.3,0.4,0.5,0.6,0.8,1", "--out", instance])
+        #expect(g.status == 0, "\(g.stderr)")
+        let out = dir.appendingPathComponent("sol.json").path
+        let m = try run(["solve", instance, "--method", "fin-multi", "--iterations", "300", "--threads", "1", "--out", out])
+        #expect(m.status == 3, "\(m.stderr)")
+        #expect(m.stderr.contains("fin-multi: infeasible") && m.stderr.contains("Lagrangian certificate"), "\(m.stderr)")
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(written.contains("\"infeasibilityRatio\"") && written.contains("\"status\": \"infeasible\""), "\(written)")
+    }
+
     /// The journal's multi-user scenario end to end: generate, fin-multi with its certified
     /// bound, the LP bounds, orders, and the errors for options that do not apply.
     @Test func severalApplications() throws {
