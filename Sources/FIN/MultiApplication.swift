@@ -132,10 +132,18 @@ private struct LagrangianRun {
         if let a = priced.firstIndex(where: { $0 == nil }) {
             return finish(status: .infeasible, message: "application \(instance.applications[a].id) cannot be deployed even alone on the whole network (proven by the exact search)")
         }
-        // Starting points: sequential FIN-exact in three orders, the best improved.
+        // Starting points: sequential FIN-exact in three orders (independent: run side by side),
+        // the best improved.
+        let startOrders = [FINMethod.Order.heaviestFirst, .lightestFirst, .file]
+        let this = self
+        let starts = parallel(startOrders.count) { i -> (Candidate?, Int) in
+            var count = 0
+            let c = this.sequential(FINMethod.order(index, startOrders[i]), prices: nil, count: &count)
+            return (c, count)
+        }
         var orders: [String: JSONValue] = [:]
-        for order in [FINMethod.Order.heaviestFirst, .lightestFirst, .file] {
-            let c = sequential(FINMethod.order(index, order), prices: nil)
+        for (order, (c, count)) in zip(startOrders, starts) {
+            searches += count
             orders[order.name] = c.map { .number($0.objective) } ?? .null
             if let c { offer(c, improve: false) }
         }
@@ -263,9 +271,8 @@ private struct LagrangianRun {
 
     /// Application `a`'s best deployment on `residual` by the exact search, at `prices` (energy
     /// alone when nil); with share levels only levels still free are used, then shares settle.
-    mutating func route(_ a: Int, _ residual: Capacities, prices: [Double]?) -> (Deployment, Footprint, Double)? {
+    func route(_ a: Int, _ residual: Capacities, prices: [Double]?) -> (Deployment, Footprint, Double)? {
         let g = graphs[a]
-        searches += 1
         var usable: ((ExpandedGraph.Edge) -> Bool)?
         if withShares {
             usable = { e in
@@ -294,7 +301,10 @@ private struct LagrangianRun {
         for _ in 0..<6 {
             if timeUp { return nil }
             let guide = prices.map { $0 + rho }
-            if let c = sequential(order, prices: guide) { return c }
+            var count = 0
+            let c = sequential(order, prices: guide, count: &count)
+            searches += count
+            if let c { return c }
             rho *= 4
         }
         return nil
@@ -318,24 +328,27 @@ private struct LagrangianRun {
             residual.consume(f, withShares: withShares)
             placed.append((a, d, f, e))
         }
-        guard place(pending, &residual, &placed, prices: prices) else { return nil }
+        var count = 0
+        defer { searches += count }
+        guard place(pending, &residual, &placed, prices: prices, count: &count) else { return nil }
         return candidate(placed)
     }
 
     /// Every application in `order`, each on what the previous ones left, by the exact search at
     /// `prices` (energy alone when nil: sequential FIN-exact).
-    mutating func sequential(_ order: [Int], prices: [Double]?) -> Candidate? {
+    func sequential(_ order: [Int], prices: [Double]?, count: inout Int) -> Candidate? {
         var residual = full
         var placed: [(Int, Deployment, Footprint, Double)] = []
-        guard place(order, &residual, &placed, prices: prices) else { return nil }
+        guard place(order, &residual, &placed, prices: prices, count: &count) else { return nil }
         return candidate(placed)
     }
 
     /// Routes `apps` in turn on `residual` at `prices`, each taking its footprint off; false
     /// when one finds no room (or the time is up).
-    mutating func place(_ apps: [Int], _ residual: inout Capacities, _ placed: inout [(Int, Deployment, Footprint, Double)], prices: [Double]?) -> Bool {
+    func place(_ apps: [Int], _ residual: inout Capacities, _ placed: inout [(Int, Deployment, Footprint, Double)], prices: [Double]?, count: inout Int) -> Bool {
         for a in apps {
             if timeUp { return false }
+            count += 1
             guard let (d, f, e) = route(a, residual, prices: prices) else { return false }
             residual.consume(f, withShares: withShares)
             placed.append((a, d, f, e))
@@ -359,6 +372,7 @@ private struct LagrangianRun {
             for a in order {
                 if timeUp { return }
                 residual.release(c.footprints[a], withShares: withShares)
+                searches += 1
                 if let (d, f, e) = route(a, residual, prices: nil), e < c.energy[a] * (1 - 1e-12) {
                     c.deployments[a] = d
                     c.footprints[a] = f
