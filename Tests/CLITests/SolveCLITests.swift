@@ -26,15 +26,22 @@ func number(after marker: String, in text: String) -> Double? {
 
 @Suite("finbench solve and export", .serialized)
 struct SolveCLITests {
+    /// Writes the journal's multi-user scenario (`users` users of `profile`, the study's share
+    /// levels) into `dir` with `finbench generate`; returns its path and generate's stderr.
+    func journalInstance(_ profile: String, users: Int, in dir: URL) throws -> (path: String, stderr: String) {
+        let path = dir.appendingPathComponent("\(profile)-u\(users).json").path
+        let g = try run(["generate", "--paper", profile, "--users", String(users), "--share-levels", "0.05,0.1,0.15,0.2,0.25,0.3,0.4,0.5,0.6,0.8,1", "--out", path])
+        #expect(g.status == 0, "\(g.stderr)")
+        return (path, g.stderr)
+    }
+
     /// 20 B-LeNet users cannot share one edge server and one cloud (CBC proves it too, see
     /// results/journal-users): fin-multi finds no deployment, and its prices prove that none
     /// exists, so `solve` says infeasible (exit 3) and writes the certificate's ratio.
     @Test func infeasibleByCertificate() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let instance = dir.appendingPathComponent("lenet20.json").path
-        let g = try run(["generate", "--paper", "b-lenet", "--users", "20", "--share-levels", "0.05,0.1,0.15,0.2,0.25,0.3,0.4,0.5,0.6,0.8,1", "--out", instance])
-        #expect(g.status == 0, "\(g.stderr)")
+        let instance = try journalInstance("b-lenet", users: 20, in: dir).path
         let out = dir.appendingPathComponent("sol.json").path
         let m = try run(["solve", instance, "--method", "fin-multi", "--iterations", "300", "--threads", "1", "--out", out])
         #expect(m.status == 3, "\(m.stderr)")
@@ -48,10 +55,8 @@ struct SolveCLITests {
     @Test func severalApplications() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let instance = dir.appendingPathComponent("users.json").path
-        let g = try run(["generate", "--paper", "b-resnet", "--users", "4", "--share-levels", "0.05,0.1,0.15,0.2,0.25,0.3,0.4,0.5,0.6,0.8,1", "--out", instance])
-        #expect(g.status == 0, "\(g.stderr)")
-        #expect(g.stderr.contains("6 nodes (4 device, 1 edge, 1 cloud)"), "\(g.stderr)")
+        let (instance, generated) = try journalInstance("b-resnet", users: 4, in: dir)
+        #expect(generated.contains("6 nodes (4 device, 1 edge, 1 cloud)"), "\(generated)")
         #expect(try run(["validate", instance]).status == 0)
         let out = dir.appendingPathComponent("sol.json").path
         let m = try run(["solve", instance, "--method", "fin-multi", "--iterations", "50", "--out", out])
