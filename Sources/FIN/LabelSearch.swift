@@ -73,8 +73,19 @@ struct LabelSearch {
     /// Residual capacities the path must fit.
     let capacities: Capacities
 
-    /// Usage of critical resources, sorted by resource id.
+    /// Amounts per resource (critical resources used, or charges paid per node), sorted by id.
     typealias Usage = [(resource: Int32, amount: Double)]
+
+    /// True when every entry of `a` is in `b` with at least its amount (absent = 0): `a` uses
+    /// no more than `b` of any resource, or `b` has paid at least what `a` has at every node.
+    static func atMost(_ a: Usage, _ b: Usage) -> Bool {
+        var j = 0
+        for (r, x) in a {
+            while j < b.count && b[j].resource < r { j += 1 }
+            guard j < b.count, b[j].resource == r, x <= b[j].amount else { return false }
+        }
+        return true
+    }
 
     private struct Entry: Comparable {
         let priority: Double
@@ -143,7 +154,6 @@ struct LabelSearch {
         var edgeOf: [Int32] = []
         var alive: [Bool] = []
         var usage: [Usage] = []
-        // Charges paid once per node, by node (as `Usage`: sorted by node).
         var paid: [Usage] = []
         // Per vertex: live labels sorted by measure, priorities strictly decreasing (when no
         // resource is critical); any order otherwise.
@@ -154,7 +164,7 @@ struct LabelSearch {
         func dominates(_ a: Int32, _ p: Double, _ m: Double, _ u: Usage, _ c: Usage) -> Bool {
             let ai = Int(a)
             guard priority[ai] <= p, measure[ai] <= m + slack else { return false }
-            return critical.covers(usage[ai], u) && CriticalResources.covers(c, paid[ai])
+            return Self.atMost(usage[ai], u) && Self.atMost(c, paid[ai])
         }
 
         /// Adds a label unless dominated; removes the labels it dominates.
@@ -185,7 +195,7 @@ struct LabelSearch {
                 for id in front where dominates(id, p, m, u, c) { return }
                 front.removeAll { id in
                     let i = Int(id)
-                    if p <= priority[i] && m <= measure[i] && critical.covers(u, usage[i]) && CriticalResources.covers(paid[i], c) {
+                    if p <= priority[i] && m <= measure[i] && Self.atMost(u, usage[i]) && Self.atMost(paid[i], c) {
                         alive[i] = false
                         return true
                     }
@@ -357,21 +367,6 @@ struct CriticalResources {
                 let at = usage.firstIndex(where: { $0.resource > r }) ?? usage.count
                 usage.insert((r, x), at: at)
             }
-        }
-        return true
-    }
-
-    /// True when `a` uses no more of any resource than `b`.
-    func covers(_ a: LabelSearch.Usage, _ b: LabelSearch.Usage) -> Bool {
-        Self.covers(a, b)
-    }
-
-    /// True when every entry of `a` is in `b` with at least its amount (sorted by resource).
-    static func covers(_ a: LabelSearch.Usage, _ b: LabelSearch.Usage) -> Bool {
-        var j = 0
-        for (r, x) in a {
-            while j < b.count && b[j].resource < r { j += 1 }
-            guard j < b.count, b[j].resource == r, x <= b[j].amount else { return false }
         }
         return true
     }

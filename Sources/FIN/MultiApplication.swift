@@ -135,7 +135,7 @@ private struct LagrangianRun {
         // Starting points: sequential FIN-exact in three orders (independent: run side by side),
         // the best improved.
         let startOrders = [FINMethod.Order.heaviestFirst, .lightestFirst, .file]
-        let this = self
+        let this = self  // a copy the concurrent closure can hold (it cannot capture `inout self`)
         let starts = parallel(startOrders.count) { i -> (Candidate?, Int) in
             var count = 0
             let c = this.sequential(FINMethod.order(index, startOrders[i]), prices: nil, count: &count)
