@@ -27,6 +27,9 @@ let package = Package(
         .library(name: "FIN", targets: ["FIN"]),
         /// The exact MILP formulation and its decoder (solver-agnostic).
         .library(name: "FINMILP", targets: ["FINMILP"]),
+        /// The method registry: every method, its parameters and how to run it. Links every solver
+        /// backend (GLPK among them: GPL-3.0-or-later).
+        .library(name: "FINMethods", targets: ["FINMethods"]),
         /// Exhaustive enumeration, the oracle for tiny instances.
         .library(name: "FINBruteForce", targets: ["FINBruteForce"]),
         /// The command-line tool.
@@ -44,19 +47,24 @@ let package = Package(
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(name: "_CGLPKShim", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
         .target(name: "FINLinear"),
+        .target(name: "_CStdioShim"),
         .target(name: "FINSolverGLPK", dependencies: ["FINLinear", "CGLPK", "_CGLPKShim"]),
         .target(name: "FINSolverCBC", dependencies: ["FINLinear", "CCbc"]),
         .target(name: "FINGraph", dependencies: ["FINModel", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "FIN", dependencies: ["FINModel", "FINEvaluator", "FINGraph", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "FINMILP", dependencies: ["FINModel", "FINEvaluator", "FINLinear", "FINGraph"]),
+        .target(
+            name: "FINMethods",
+            dependencies: ["FINModel", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FIN"]),
         .target(name: "FINBruteForce", dependencies: ["FINModel", "FINEvaluator"]),
         .target(name: "FINTestSupport", dependencies: ["FINModel", "FINLinear"]),
-        .target(name: "FINHarness", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
+        .target(name: "FINHarness", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINMethods"]),
         .target(name: "FINCommandLine", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "finbench",
             dependencies: [
-                "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FIN", "FINCommandLine", "FINHarness",
+                "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FIN",
+                "FINCommandLine", "FINHarness", "FINMethods", "_CStdioShim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -72,7 +80,8 @@ let package = Package(
         .testTarget(name: "FINLinearTests", dependencies: ["FINLinear", "FINSolverGLPK", "FINSolverCBC", "FINTestSupport"]),
         .testTarget(name: "FINMILPTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
         .testTarget(name: "FINTests", dependencies: ["FIN", "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel", "FINHarness"]),
+        .testTarget(name: "FINHarnessTests", dependencies: ["FINHarness", "FINModel"]),
+        .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel", "FINHarness", "FINMethods"]),
     ],
     swiftLanguageModes: [.v6]
 )

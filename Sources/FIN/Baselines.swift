@@ -17,6 +17,17 @@ public enum Baselines {
         case cloudOnly = "cloud-only"
         /// Block by block, the cheapest next host from which the bound can still be met.
         case greedy
+
+        /// One line for the help.
+        public var summary: String {
+            switch self {
+            case .deviceOnly: return "the shallowest admissible exit, all blocks on the source"
+            case .edgeOnly:
+                return "the shallowest admissible exit on the nearest edge server (block 1 on the source if pinned)"
+            case .cloudOnly: return "the same on the nearest cloud"
+            case .greedy: return "block by block, the cheapest next host that can still meet the bound"
+            }
+        }
     }
 
     /// Deploys every application by `rule`, one at a time in `order`, each on the capacities

@@ -25,11 +25,22 @@ public enum FINMethod {
             case .minimumLatency: return "mcp"
             }
         }
+
+        /// The parameters a solution records.
+        public var parameters: [String: JSONValue] {
+            switch self {
+            case .fin(let g, let l): return ["gamma": .number(Double(g)), "lambda": .number(Double(l))]
+            case .epsilon(let e): return ["epsilon": .number(e)]
+            case .exact, .minimumLatency: return [:]
+            }
+        }
     }
 
     /// The default γ and λ.
     public static let defaultGamma = 50
     public static let defaultLambda = 0
+    /// The default ε of FIN-ε.
+    public static let defaultEpsilon = 0.1
 
     /// One application's answer on given residual capacities.
     public struct Single: Sendable {
@@ -154,8 +165,8 @@ public enum FINMethod {
 
     /// Solves every application, one at a time on the capacities the previous ones left, in
     /// `order`. Never throws: a failure is a solution with status `noSolution` or `error`.
-    public static func solve(_ instance: Instance, variant: Variant, order: Order = .heaviestFirst, parameters: [String: JSONValue] = [:]) -> Solution {
-        var parameters = parameters
+    public static func solve(_ instance: Instance, variant: Variant, order: Order = .heaviestFirst) -> Solution {
+        var parameters = variant.parameters
         if order != .heaviestFirst { parameters["order"] = .string(order.name) }
         var solution = Sequential.solve(instance, method: variant.name, order: order, parameters: parameters) { graph, residual in
             search(graph, variant: variant, capacities: residual).map { ($0.deployment, $0.labelsCreated) }

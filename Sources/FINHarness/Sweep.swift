@@ -1,18 +1,21 @@
 import FINGenerator
+import FINMethods
 import FINModel
 
 /// A sweep: generator settings x sizes x applications x seeds x methods (with parameters).
-/// Read from JSON (`results/sweeps/*.json`); see docs/HARNESS.md for the fields.
+/// Read from JSON (`results/sweeps/*.json`; docs/HARNESS.md lists the fields). Everything is
+/// checked when the file is read, before any directory or manifest is written: unknown keys,
+/// unknown methods and parameters (against the method registry), duplicates, out-of-range
+/// numbers, generator settings, a name that is not a plain file name.
 public struct Sweep: Sendable {
+    /// A method with its parameters.
     public struct Method: Sendable, Equatable {
-        /// A `finbench solve` method name.
-        public let name: String
-        /// Its parameters, as given (timeLimitSeconds, gap, gamma, lambda, epsilon).
-        public let parameters: [String: Double]
+        public let descriptor: MethodDescriptor
+        public let values: ParameterValues
+        public var name: String { descriptor.name }
         /// A stable label: the name and the parameters in key order ("fin gamma=50 lambda=0").
-        public var label: String {
-            ([name] + parameters.keys.sorted().map { "\($0)=\(JSONWriter.formatNumber(parameters[$0]!))" }).joined(separator: " ")
-        }
+        public var label: String { values.isEmpty ? name : "\(name) \(values.label)" }
+        public static func == (a: Method, b: Method) -> Bool { a.name == b.name && a.values == b.values }
     }
 
     /// The papers' 3-tier scenario over a grid of bounds and targets, instead of generated
@@ -46,26 +49,13 @@ public struct Sweep: Sendable {
     public let graceSeconds: Double
     public let defaultHardLimitSeconds: Double
 
-    /// The default sweep, run by `finbench demo` (the same text as results/sweeps/default.json).
-    public static let defaultJSON = #"""
-{
-  "name": "default",
-  "preset": "synthetic",
-  "generator": {"targetExit": "deepest", "latencySlack": [0.1, 0.6]},
-  "sizes": [10, 20, 50, 100, 200],
-  "seeds": [1, 2, 3],
-  "methods": [
-    {"method": "milp-cbc", "timeLimitSeconds": 60},
-    {"method": "milp-glpk", "timeLimitSeconds": 60},
-    {"method": "fin", "gamma": 50, "lambda": 0},
-    {"method": "fin-exact"},
-    {"method": "greedy"},
-    {"method": "mcp"}
-  ]
-}
-"""#
-
-    static let knownParameters: Set<String> = ["timeLimitSeconds", "gap", "gamma", "lambda", "epsilon", "iterations", "threads"]
+    /// The top-level keys of a sweep file.
+    public static let keys = [
+        "name", "preset", "generator", "sizes", "applications", "seeds", "methods", "paper", "users", "graceSeconds",
+        "defaultHardLimitSeconds",
+    ]
+    /// The largest seed: JSON numbers are doubles, exact up to 2^53.
+    public static let largestSeed: Double = 9_007_199_254_740_991
 
     /// Parses sweep JSON text (`file` names it in errors).
     public static func parse(text: String, file: String) throws(InputError) -> Sweep {
@@ -74,93 +64,33 @@ public struct Sweep: Sendable {
         return try parse(json, file: file)
     }
 
-    /// Parses a sweep document, naming the field at fault.
+    /// Reads a sweep file.
+    public static func read(_ path: String) throws(InputError) -> Sweep { try parse(try FileIO.readJSON(path), file: path) }
+
+    /// Parses a sweep document, naming every field at fault.
     public static func parse(_ json: JSONValue, file: String) throws(InputError) -> Sweep {
-        var issues: [FieldIssue] = []
-        func fail(_ path: String, _ message: String) { issues.append(FieldIssue(path: path, message: message)) }
-        guard case .object(let root) = json else { throw .invalid(file: file, kind: "sweep", issues: [FieldIssue(path: "$", message: "expected an object")]) }
-        let name = root["name"]?.stringValue ?? ""
-        if name.isEmpty { fail("name", "required, a non-empty string") }
-        let presetName = root["preset"]?.stringValue ?? "easy"
-        let preset = GeneratorConfig.Preset(rawValue: presetName)
-        if preset == nil { fail("preset", "unknown preset \"\(presetName)\"") }
-        func ints(_ key: String, _ range: ClosedRange<Int>) -> [Int] {
-            guard let items = root[key]?.arrayValue, !items.isEmpty else {
-                fail(key, "required, a non-empty array of whole numbers")
-                return []
-            }
-            return items.enumerated().compactMap { i, v in
-                guard let x = v.numberValue, x == x.rounded(), range.contains(Int(x)) else {
-                    fail("\(key)[\(i)]", "expected a whole number in \(range)")
-                    return nil
-                }
-                return Int(x)
-            }
-        }
-        var paper: PaperGrid?
-        if let p = root["paper"]?.objectValue {
-            let profile = p["profile"]?.stringValue ?? ""
-            if DNNProfiles.named(profile) == nil { fail("paper.profile", "unknown profile \"\(profile)\"") }
-            func numbers(_ key: String, _ ok: (Double) -> Bool) -> [Double] {
-                let xs = p[key]?.arrayValue?.compactMap(\.numberValue) ?? []
-                if xs.isEmpty || !xs.allSatisfy(ok) { fail("paper.\(key)", "required, a non-empty array of valid numbers") }
-                return xs
-            }
-            paper = PaperGrid(profile: profile, maxLatencySeconds: numbers("maxLatencySeconds") { $0 > 0 },
-                              minAccuracy: numbers("minAccuracy") { (0...1).contains($0) })
-        }
-        var users: Users?
-        if let u = root["users"]?.objectValue {
-            var series: [[String]] = []
-            for (i, item) in (u["series"]?.arrayValue ?? []).enumerated() {
-                let ids = item.arrayValue?.compactMap(\.stringValue) ?? []
-                if ids.isEmpty { fail("users.series[\(i)]", "expected a non-empty array of profile ids") }
-                for id in ids where DNNProfiles.named(id) == nil { fail("users.series[\(i)]", "unknown profile \"\(id)\"") }
-                series.append(ids)
-            }
-            if series.isEmpty { fail("users.series", "required, a non-empty array of arrays of profile ids") }
-            let counts = (u["counts"]?.arrayValue ?? []).compactMap { $0.numberValue.flatMap { $0 == $0.rounded() && $0 >= 1 && $0 <= 1000 ? Int($0) : nil } }
-            if counts.isEmpty || counts.count != u["counts"]?.arrayValue?.count { fail("users.counts", "required, a non-empty array of whole numbers in 1...1000") }
-            var levels: [Double]?
-            if let l = u["shareLevels"] {
-                levels = l.arrayValue?.compactMap(\.numberValue)
-                if levels?.isEmpty ?? true || !(levels ?? []).allSatisfy({ $0 > 0 && $0 <= 1 }) { fail("users.shareLevels", "expected a non-empty array of numbers in (0, 1]") }
-            }
-            if paper != nil { fail("users", "a sweep has either \"paper\" or \"users\", not both") }
-            users = Users(series: series, counts: counts, shareLevels: levels)
-        }
-        let generated = paper == nil && users == nil
-        let sizes = generated ? ints("sizes", 3...10_000) : [3]
-        let applications = root["applications"] == nil ? [1] : ints("applications", 1...100_000)
-        let seeds = generated ? ints("seeds", 0...Int(Int32.max)).map { UInt64($0) } : [0]
-        var methods: [Method] = []
-        if let items = root["methods"]?.arrayValue, !items.isEmpty {
-            for (i, item) in items.enumerated() {
-                guard case .object(let o) = item, let m = o["method"]?.stringValue else {
-                    fail("methods[\(i)]", "expected an object with a \"method\" string")
-                    continue
-                }
-                var parameters: [String: Double] = [:]
-                for key in o.keys.sorted() where key != "method" {
-                    guard knownParameters.contains(key), let x = o[key]?.numberValue, x >= 0 else {
-                        fail("methods[\(i)].\(key)", knownParameters.contains(key) ? "expected a non-negative number" : "unknown parameter (known: \(knownParameters.sorted().joined(separator: ", ")))")
-                        continue
-                    }
-                    parameters[key] = x
-                }
-                methods.append(Method(name: m, parameters: parameters))
-            }
-        } else {
-            fail("methods", "required, a non-empty array")
-        }
-        let generator = root["generator"]?.objectValue ?? [:]
-        let grace = root["graceSeconds"]?.numberValue ?? 30
-        let hard = root["defaultHardLimitSeconds"]?.numberValue ?? 600
-        if !(grace >= 0) { fail("graceSeconds", "must be non-negative") }
-        if !(hard > 0) { fail("defaultHardLimitSeconds", "must be positive") }
-        guard issues.isEmpty, let preset else { throw .invalid(file: file, kind: "sweep", issues: issues) }
-        return Sweep(name: name, paper: paper, users: users, preset: preset, generator: generator, sizes: sizes, applications: applications, seeds: seeds,
-                     methods: methods, graceSeconds: grace, defaultHardLimitSeconds: hard)
+        var reader = SweepReader()
+        let sweep = reader.read(json)
+        guard reader.issues.isEmpty, let sweep else { throw .invalid(file: file, kind: "sweep", issues: reader.issues) }
+        return sweep
+    }
+
+    init(
+        name: String, paper: PaperGrid?, users: Users?, preset: GeneratorConfig.Preset, generator: [String: JSONValue],
+        sizes: [Int], applications: [Int], seeds: [UInt64], methods: [Method], graceSeconds: Double,
+        defaultHardLimitSeconds: Double
+    ) {
+        self.name = name
+        self.paper = paper
+        self.users = users
+        self.preset = preset
+        self.generator = generator
+        self.sizes = sizes
+        self.applications = applications
+        self.seeds = seeds
+        self.methods = methods
+        self.graceSeconds = graceSeconds
+        self.defaultHardLimitSeconds = defaultHardLimitSeconds
     }
 
     /// The generator configuration of one point of the sweep.
@@ -169,29 +99,53 @@ public struct Sweep: Sendable {
         c.nodes = nodes
         c.applications = applications
         c.seed = seed
+        var issues: [FieldIssue] = []
         for key in generator.keys.sorted() {
-            let v = generator[key]!
-            func range() -> ClosedRange<Double>? {
-                guard let a = v.arrayValue, a.count == 2, let lo = a[0].numberValue, let hi = a[1].numberValue, lo <= hi else { return nil }
-                return lo...hi
+            if let problem = Self.apply(key, generator[key]!, to: &c) {
+                issues.append(FieldIssue(path: "generator.\(key)", message: problem))
             }
-            var ok = true
-            switch key {
-            case "latencySlack": if let r = range() { c.latencySlack = r } else { ok = false }
-            case "exitProbability": if let r = range() { c.exitProbability = r } else { ok = false }
-            case "rate": if let r = range() { c.rate = r } else { ok = false }
-            case "memoryScale": if let x = v.numberValue { c.memoryScale = x } else { ok = false }
-            case "bandwidthScale": if let x = v.numberValue { c.bandwidthScale = x } else { ok = false }
-            case "destinationProbability": if let x = v.numberValue { c.destinationProbability = x } else { ok = false }
-            case "targetExit": if let t = v.stringValue.flatMap(TargetExit.init(rawValue:)) { c.targetExit = t } else { ok = false }
-            case "models": if let a = v.arrayValue?.compactMap(\.stringValue), !a.isEmpty { c.models = a } else { ok = false }
-            case "edgeTopology": if let t = v.stringValue.flatMap(EdgeTopology.init(rawValue:)) { c.edgeTopology = t } else { ok = false }
-            case "shareLevels": if let a = v.arrayValue?.compactMap(\.numberValue), !a.isEmpty { c.shareLevels = a } else { ok = false }
-            default:
-                throw .invalid(file: "sweep \(name)", kind: "sweep", issues: [FieldIssue(path: "generator.\(key)", message: "unknown generator setting")])
-            }
-            if !ok { throw .invalid(file: "sweep \(name)", kind: "sweep", issues: [FieldIssue(path: "generator.\(key)", message: "bad value")]) }
         }
+        guard issues.isEmpty else { throw .invalid(file: "sweep \(name)", kind: "sweep", issues: issues) }
         return c
     }
+
+    /// Applies one generator setting; the problem with it, if any.
+    static func apply(_ key: String, _ v: JSONValue, to c: inout GeneratorConfig) -> String? {
+        func range() -> ClosedRange<Double>? {
+            guard let a = v.arrayValue, a.count == 2, let lo = a[0].numberValue, let hi = a[1].numberValue,
+                lo.isFinite, hi.isFinite, lo <= hi
+            else { return nil }
+            return lo...hi
+        }
+        func number() -> Double? { v.numberValue.flatMap { $0.isFinite ? $0 : nil } }
+        let bad = "bad value"
+        switch key {
+        case "latencySlack": if let r = range() { c.latencySlack = r } else { return "expected [lo, hi]" }
+        case "exitProbability": if let r = range() { c.exitProbability = r } else { return "expected [lo, hi]" }
+        case "rate": if let r = range() { c.rate = r } else { return "expected [lo, hi]" }
+        case "memoryScale": if let x = number() { c.memoryScale = x } else { return bad }
+        case "bandwidthScale": if let x = number() { c.bandwidthScale = x } else { return bad }
+        case "destinationProbability": if let x = number() { c.destinationProbability = x } else { return bad }
+        case "targetExit":
+            guard let t = v.stringValue.flatMap(TargetExit.init(rawValue:)) else { return bad }
+            c.targetExit = t
+        case "models":
+            guard let a = v.arrayValue?.compactMap(\.stringValue), !a.isEmpty else { return bad }
+            c.models = a
+        case "edgeTopology":
+            guard let t = v.stringValue.flatMap(EdgeTopology.init(rawValue:)) else { return bad }
+            c.edgeTopology = t
+        case "shareLevels":
+            guard let a = v.arrayValue?.compactMap(\.numberValue), !a.isEmpty else { return bad }
+            c.shareLevels = a
+        default:
+            return "unknown generator setting (known: \(generatorKeys.joined(separator: ", ")))"
+        }
+        return nil
+    }
+
+    static let generatorKeys = [
+        "bandwidthScale", "destinationProbability", "edgeTopology", "exitProbability", "latencySlack", "memoryScale",
+        "models", "rate", "shareLevels", "targetExit",
+    ]
 }

@@ -28,7 +28,10 @@ public enum FileIO {
     /// Writes `bytes` to `path` atomically: a temporary file in the same directory renamed
     /// over the target, so a reader never sees a partial file and a failure leaves nothing.
     /// Missing parent directories are created.
+    /// A target that exists and is not a regular file (a FIFO, a device, a symbolic link, a
+    /// directory) is refused, never replaced.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        try checkReplaceable(path)
         let url = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(
@@ -37,6 +40,33 @@ public enum FileIO {
         } catch {
             throw OutputError(file: path, reason: String(describing: error.localizedDescription))
         }
+    }
+
+    /// Throws unless `path` is absent or a regular file (checked without following a symbolic
+    /// link): writing atomically replaces the target, which must never happen to a FIFO, a device
+    /// node such as /dev/null, or a link.
+    public static func checkReplaceable(_ path: String) throws(OutputError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        let kind = info.st_mode & S_IFMT
+        guard kind != S_IFREG else { return }
+        let what: String
+        switch kind {
+        case S_IFLNK: what = "a symbolic link"
+        case S_IFIFO: what = "a FIFO"
+        case S_IFCHR, S_IFBLK: what = "a device"
+        case S_IFDIR: what = "a directory"
+        default: what = "not a regular file"
+        }
+        throw OutputError(file: path, reason: "\(what); refusing to replace it (name a regular file)")
+    }
+
+    /// True when both paths name one existing file (same device and inode).
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        var x = stat()
+        var y = stat()
+        guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
+        return x.st_dev == y.st_dev && x.st_ino == y.st_ino
     }
 
     /// Writes a JSON value (sorted keys, stable layout) atomically.

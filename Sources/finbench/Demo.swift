@@ -2,10 +2,8 @@ import ArgumentParser
 import FIN
 import FINGenerator
 import FINHarness
-import FINLinear
-import FINMILP
+import FINMethods
 import FINModel
-import FINSolverCBC
 import Foundation
 
 struct Demo: ParsableCommand {
@@ -21,6 +19,7 @@ struct Demo: ParsableCommand {
 
     @Option(help: "Directory to write the instances to.") var outDir: String = "demo-output/instances"
     @Flag(help: "Only write and validate the instances.") var noSolve = false
+    @Option(help: "The default sweep's file.") var sweep: String = "results/sweeps/default.json"
 
     func run() throws {
         let entries = try failing { try StandardInstances.all() }
@@ -44,35 +43,45 @@ struct Demo: ParsableCommand {
         func cell(_ s: Solution) -> String {
             s.objectiveJoulesPerSecond.map { NumberFormat.sig($0, 5) } ?? s.status.rawValue
         }
+        var limit = ParameterValues()
+        limit[.timeLimitSeconds] = .real(60)
         for (file, instance) in instances {
-            let milp = MILPMethod.solve(instance, solver: CBCSolver(), options: SolveOptions(timeLimitSeconds: 60)).solution
-            let fin = FINMethod.solve(instance, variant: .fin(gamma: 50, lambda: 0))
-            let mcp = FINMethod.solve(instance, variant: .minimumLatency)
+            let milp = try failing { try MethodRegistry.named("milp-cbc").solve(instance, limit) }
+            let fin = try failing { try MethodRegistry.named("fin").solve(instance, ParameterValues()) }
+            let mcp = try failing { try MethodRegistry.named("mcp").solve(instance, ParameterValues()) }
             var gap = "-"
             if let o = milp.objectiveJoulesPerSecond, milp.status == .optimal, let f = fin.objectiveJoulesPerSecond {
                 gap = NumberFormat.percent(o > 0 ? f / o - 1 : 0)
             }
             var saving = "-"
-            if let f = fin.objectiveJoulesPerSecond, let m = mcp.objectiveJoulesPerSecond, m > 0 { saving = NumberFormat.percent(1 - f / m) }
+            if let f = fin.objectiveJoulesPerSecond, let m = mcp.objectiveJoulesPerSecond, m > 0 {
+                saving = NumberFormat.percent(1 - f / m)
+            }
             let name = file.replacingOccurrences(of: ".json", with: "")
-            print("| \(name) | \(cell(milp)) | \(cell(fin)) | \(gap) | \(cell(mcp)) | \(saving) | \(NumberFormat.sig(fin.wallSeconds ?? 0, 2)) | \(NumberFormat.sig(milp.wallSeconds ?? 0, 2)) |")
+            let times = "\(NumberFormat.sig(fin.wallSeconds ?? 0, 2)) | \(NumberFormat.sig(milp.wallSeconds ?? 0, 2))"
+            print("| \(name) | \(cell(milp)) | \(cell(fin)) | \(gap) | \(cell(mcp)) | \(saving) | \(times) |")
         }
-        print("\nFIN gap: energy above the optimum; saving: 1 - FIN / MCP. FIN deploys several applications one at a time, so it can fail where the optimum exists (noSolution).")
+        print("""
+
+            FIN gap: energy above the optimum; saving: 1 - FIN / MCP. FIN deploys several applications one at a \
+            time, so it can fail where the optimum exists (noSolution).
+            """)
 
         // The default sweep: generated networks of 10 to 200 nodes, every method, each solve in
         // its own process; then the report.
         let sweepDirectory = URL(fileURLWithPath: outDir).deletingLastPathComponent().appendingPathComponent("default-sweep")
-        print("\nDefault sweep (results/sweeps/default.json) into \(sweepDirectory.path):")
-        let sweep = try failing { try Sweep.parse(text: Sweep.defaultJSON, file: "default sweep") }
-        let exe = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        var runner = SweepRunner(sweep: sweep, directory: sweepDirectory, executable: exe)
+        print("\nDefault sweep (\(sweep)) into \(sweepDirectory.path):")
+        let json = try failing { try FileIO.readJSON(sweep) }
+        let parsed = try failing { try Sweep.parse(json, file: sweep) }
+        var runner = SweepRunner(sweep: parsed, directory: sweepDirectory, executable: Bench.executable())
         runner.jobs = 2
         try failing {
-            try runner.run { done, total, _, _ in
+            try runner.run(manifest: Bench.manifest(json)) { done, total, _, _ in
                 if done % 10 == 0 || done == total { printError("  \(done)/\(total) solves") }
             }
         }
-        let results = try failing { try FileIO.readBytes(sweepDirectory.appendingPathComponent("results.csv").path) }
-        print(Report(results: CSV.parse(String(decoding: results, as: UTF8.self))).markdown())
+        let path = sweepDirectory.appendingPathComponent("results.csv").path
+        let records = try failing { try RunTable.read(try FileIO.readBytes(path), file: path).records }
+        print(Report(records: records).markdown())
     }
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import FINModel
 import FINGenerator
+import FINHarness
+import FINMethods
+import Foundation
 
 /// The exit statuses of `finbench`, in one place (README, "Exit status").
 enum ExitStatus {
@@ -22,6 +25,8 @@ enum ExitStatus {
     static let software: Int32 = 70
     /// An output file cannot be written (EX_CANTCREAT).
     static let cannotCreate: Int32 = 73
+    /// Another run holds the output (EX_TEMPFAIL): try again later.
+    static let busy: Int32 = 75
 }
 
 /// An error that ends the command with a message on stderr and a specific exit status.
@@ -59,7 +64,68 @@ func failing<T>(_ body: () throws -> T) throws -> T {
         throw Failure(e)
     } catch let e as GeneratorError {
         throw Failure(e)
+    } catch let e as TableError {
+        throw Failure(e.description, status: ExitStatus.dataError)
+    } catch let e as HarnessError {
+        switch e {
+        case .input(let i): throw Failure(i)
+        case .table(let t): throw Failure(t.description, status: ExitStatus.dataError)
+        case .output(let o): throw Failure(o)
+        case .busy: throw Failure(e.description, status: ExitStatus.busy)
+        case .interrupted(let signal): throw Failure(e.description, status: 128 + signal)
+        }
+    } catch let e as MethodError {
+        switch e {
+        case .unsupportedInstance: throw Failure(e.description, status: ExitStatus.dataError)
+        case .unknownMethod, .parameterNotTaken, .badValue: throw Failure(e.description, status: ExitStatus.usage)
+        }
     } catch {
         throw Failure("unexpected failure: \(error)", status: ExitStatus.software)
+    }
+}
+
+extension ExitStatus {
+    /// The exit status that goes with a solution: its status, or success for a bound-only
+    /// method that found its bound.
+    static func of(_ solution: Solution, boundOnly: Bool) -> Int32 {
+        if boundOnly && solution.boundJoulesPerSecond != nil && solution.status != .error { return ok }
+        switch solution.status {
+        case .optimal: return ok
+        case .feasible: return feasibleNotProven
+        case .infeasible: return infeasible
+        case .noSolution: return noSolution
+        case .error: return software
+        }
+    }
+}
+
+/// An output file named by `--out`: checked before any work is done (not one of the inputs,
+/// not a FIFO, device or link), then written atomically.
+struct OutputTarget {
+    let path: String
+
+    init(_ path: String, notSameAs inputs: [String]) throws {
+        for input in inputs where FileIO.sameFile(path, input) {
+            throw Failure("--out \(path) is the input file \(input); refusing to overwrite it", status: ExitStatus.usage)
+        }
+        try failing { try FileIO.checkReplaceable(path) }
+        self.path = path
+    }
+
+    func write(_ text: String) throws(OutputError) { try FileIO.writeAtomically(Array(text.utf8), to: path) }
+}
+
+/// Standard output for documents (checked at exit by `finishStandardOutput`).
+enum StandardOutput {
+    static func write(_ text: String) throws(OutputError) { print(text, terminator: "") }
+}
+
+/// CPU seconds of this process, user and system (the harness runs each solve in its own process).
+enum ProcessClock {
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
+            + Double(usage.ru_stime.tv_usec) / 1e6
     }
 }

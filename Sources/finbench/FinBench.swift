@@ -1,4 +1,5 @@
 import ArgumentParser
+import FINModel
 import Foundation
 
 /// The root command.
@@ -12,8 +13,8 @@ struct FinBench: ParsableCommand {
             64 bad usage or settings; 65 malformed or invalid input; 66 unreadable input;
             70 solver or internal failure; 73 cannot write output.
             """,
-        version: "0.1.0",
-        subcommands: [Generate.self, Validate.self, Evaluate.self, Solve.self, Export.self, Bench.self, Merge.self, ReportCommand.self, Profiles.self, Demo.self])
+        version: FinbenchVersion.string,
+        subcommands: [Generate.self, Validate.self, Evaluate.self, Solve.self, Export.self, Bench.self, MergeCommand.self, ReportCommand.self, Profiles.self, Demo.self])
 }
 
 /// Prints to standard error.

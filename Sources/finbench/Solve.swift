@@ -1,103 +1,104 @@
 import ArgumentParser
-import Foundation
 import FIN
-import FINLinear
-import FINMILP
+import FINMethods
 import FINModel
+import Foundation
+
+/// A method name on the command line, checked against the registry (unknown: exit 64 with
+/// every name).
+struct MethodName: ExpressibleByArgument {
+    let descriptor: MethodDescriptor
+    init?(argument: String) {
+        guard let d = try? MethodRegistry.named(argument) else { return nil }
+        descriptor = d
+    }
+    static var allValueStrings: [String] { MethodRegistry.names }
+    static var defaultCompletionKind: CompletionKind { .list(MethodRegistry.names) }
+}
 
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve an instance and write a fin-solution/1 file (standard output without --out).",
         discussion: """
-            Methods: \(Methods.all.map { "\n  \($0.name): \($0.summary)" }.joined())
+            Methods (each takes only the options named after it):
+            \(MethodRegistry.all.map(Self.describe).joined(separator: "\n"))
 
-            Every solution is re-scored by the evaluator before it is written; for the MILP methods a
-            disagreement between the formulation's objective and the evaluator's beyond 1e-9 relative
-            is reported as an error. The gap is computed by the workbench from the objective and the
+            Every solution is re-scored by the evaluator before it is written; for the MILP methods a \
+            disagreement between the formulation's objective and the evaluator's beyond 1e-9 relative is \
+            reported as an error. The gap is computed by the workbench from the objective and the \
             solver's best bound.
 
-            Exit status: 0 optimal; 2 feasible, optimality not proven (time limit); 3 proven
-            infeasible; 4 no solution found (time limit); 70 solver failure; 65/66 bad input.
-            A summary line goes to standard error.
+            Exit status: 0 optimal (a bound-only method: its bound found); 2 feasible, optimality not \
+            proven (time limit); 3 proven infeasible; 4 no solution found (time limit); 64 bad usage \
+            (an unknown method, an option the method does not take); 65/66 bad input; 70 solver failure; \
+            73 cannot write the output. A summary line goes to standard error.
             """)
 
     @Argument(help: "Instance file.") var instance: String
-    @Option(name: .shortAndLong, help: "Method: \(Methods.names).") var method: String
-    @Option(help: "Wall-clock limit for the solver, seconds.") var timeLimit: Double?
-    @Option(help: "Relative optimality gap at which the solver may stop.") var gap: Double?
-    @Option(help: "Threads: CBC's (default 1; GLPK is single-threaded) or fin-multi's searches (default: all cores).") var threads: Int?
-    @Option(help: "fin-multi: most subgradient iterations.") var iterations: Int = MultiApplication.Options().iterations
-    @Option(help: "One-at-a-time methods: the order applications are deployed in: heaviest-first (default), lightest-first, file, or shuffled:SEED.") var order: String = "heaviest-first"
-
-    @Option(help: "FIN: latency levels per application.") var gamma: Int = FINMethod.defaultGamma
-    @Option(help: "FIN: lambda-proximity pruning, in levels (0 = exact dominance).") var lambda: Int = FINMethod.defaultLambda
-    @Option(help: "FIN-epsilon: relative error allowed.") var epsilon: Double = 0.1
+    @Option(name: .shortAndLong, help: "Method (see below).") var method: MethodName
+    @Option(help: ArgumentHelp(MethodParameter.timeLimitSeconds.help)) var timeLimit: String?
+    @Option(help: ArgumentHelp(MethodParameter.gap.help)) var gap: String?
+    @Option(help: ArgumentHelp(MethodParameter.threads.help + " (default: 1 for solvers, all cores for fin-multi)"))
+    var threads: String?
+    @Option(help: ArgumentHelp(MethodParameter.iterations.help)) var iterations: String?
+    @Option(help: ArgumentHelp(MethodParameter.order.help + " (default heaviest-first)")) var order: String?
+    @Option(help: ArgumentHelp(MethodParameter.gamma.help + " (default \(FINMethod.defaultGamma))")) var gamma: String?
+    @Option(help: ArgumentHelp(MethodParameter.lambda.help + " (default \(FINMethod.defaultLambda))")) var lambda: String?
+    @Option(help: ArgumentHelp(MethodParameter.epsilon.help + " (default \(FINMethod.defaultEpsilon))")) var epsilon: String?
     @Flag(help: "Show the solver's log on standard error.") var verbose = false
-    @Option(help: "Output file (written atomically).") var out: String?
+    @Option(help: "Output file (written atomically; never the instance itself).") var out: String?
 
-    func validate() throws {
-        if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if let g = gap, !(g >= 0 && g.isFinite) { throw ValidationError("--gap must be a non-negative number") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if iterations < 0 { throw ValidationError("--iterations must be at least 0") }
-        if FINMethod.Order(order) == nil { throw ValidationError("--order must be heaviest-first, lightest-first, file or shuffled:SEED, got \"\(order)\"") }
-        if gamma < 1 { throw ValidationError("--gamma must be at least 1") }
-        if lambda < 0 { throw ValidationError("--lambda must be at least 0") }
-        if !(epsilon > 0 && epsilon.isFinite) { throw ValidationError("--epsilon must be positive") }
+    static func describe(_ d: MethodDescriptor) -> String {
+        let options = d.parameters.map(\.flag).joined(separator: ", ")
+        return "  \(d.name): \(d.summary)" + (options.isEmpty ? "" : " (\(options))")
+    }
+
+    /// The options given, typed and checked against the method's entry.
+    func parameterValues() throws(MethodError) -> ParameterValues {
+        let given: [(MethodParameter, String?)] = [
+            (.timeLimitSeconds, timeLimit), (.gap, gap), (.threads, threads), (.iterations, iterations), (.order, order),
+            (.gamma, gamma), (.lambda, lambda), (.epsilon, epsilon),
+        ]
+        var values = ParameterValues()
+        for case (let p, let text?) in given {
+            guard let v = ParameterValues.parse(p, text: text) else { throw .badValue(parameter: p, given: text) }
+            values[p] = v
+        }
+        try method.descriptor.check(values)
+        return values
     }
 
     func run() throws {
+        let values: ParameterValues
+        do { values = try parameterValues() } catch { throw Failure(error.description, status: ExitStatus.usage) }
+        let target = try out.map { path in try failing { try OutputTarget(path, notSameAs: [instance]) } }
         let loaded = try failing { try InstanceFile.read(instance) }
-        var solution: Solution
-        var size = ""
-        let order = FINMethod.Order(self.order)!
-        if order != .heaviestFirst && !Methods.isSequential(method) {
-            throw Failure("--order applies to the one-at-a-time methods (fin, fin-exact, fin-epsilon, mcp and the baselines), not \(method)", status: ExitStatus.usage)
-        }
-        if let solver = Methods.milpSolver(method) {
-            let options = SolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap, threads: threads ?? 1, verbose: verbose)
-            let outcome = MILPMethod.solve(loaded.instance, solver: solver, options: options)
-            solution = outcome.solution
-            size = " (\(outcome.variables) variables, \(outcome.constraints) rows)"
-        } else if let solver = Methods.lpSolver(method) {
-            solution = LPBound.solve(loaded.instance, solver: solver, options: SolveOptions(timeLimitSeconds: timeLimit, threads: threads ?? 1, verbose: verbose))
-        } else if method == "fin-multi" {
-            var options = MultiApplication.Options()
-            if let timeLimit { options.timeLimitSeconds = timeLimit }
-            if let gap { options.relativeGap = gap }
-            options.iterations = iterations
-            options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-            if verbose { options.log = { printError($0) } }
-            solution = MultiApplication.solve(loaded.instance, options: options)
-        } else if let variant = Methods.finVariant(method, gamma: gamma, lambda: lambda, epsilon: epsilon) {
-            solution = FINMethod.solve(loaded.instance, variant: variant, order: order, parameters: Methods.finParameters(variant))
-        } else if let rule = Baselines.Rule(rawValue: method) {
-            solution = Baselines.solve(loaded.instance, rule: rule, order: order)
-        } else if method == "energy-lower-bound" {
-            solution = Baselines.energyLowerBound(loaded.instance)
+        let descriptor = method.descriptor
+        let context = RunContext(verbose: verbose, log: { printError($0) })
+        var solution = try failing { try descriptor.solve(loaded.instance, values, context: context) }
+        solution.info["cpuSeconds"] = .number((ProcessClock.cpuSeconds() * 1e6).rounded() / 1e6)
+        let text = JSONWriter.string(SolutionFile.encode(solution))
+        if let target {
+            try failing { try target.write(text) }
         } else {
-            throw Failure("unknown method \"\(method)\" (known: \(Methods.names))", status: ExitStatus.usage)
+            try failing { try StandardOutput.write(text) }
         }
-        // CPU seconds of this process (the harness runs each solve in its own process).
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-        solution.info["cpuSeconds"] = .number((cpu * 1e6).rounded() / 1e6)
-        if let out {
-            try failing { try SolutionFile.write(solution, to: out) }
-        } else {
-            print(JSONWriter.string(SolutionFile.encode(solution)), terminator: "")
-        }
+        printError(Self.summary(solution))
+        let status = ExitStatus.of(solution, boundOnly: !descriptor.givesDeployment)
+        if status != ExitStatus.ok { throw ExitCode(status) }
+    }
+
+    /// The summary line on standard error.
+    static func summary(_ solution: Solution) -> String {
         var line = "\(solution.method): \(solution.status.rawValue)"
         if let o = solution.objectiveJoulesPerSecond { line += ", objective \(NumberFormat.sig(o, 8)) J/s" }
         if let b = solution.boundJoulesPerSecond { line += ", bound \(NumberFormat.sig(b, 8))" }
         if let g = solution.gap { line += ", gap \(NumberFormat.percent(g))" }
-        line += ", \(NumberFormat.sig(solution.wallSeconds ?? 0, 3)) s\(size)"
+        line += ", \(NumberFormat.sig(solution.wallSeconds ?? 0, 3)) s"
+        if case .number(let v)? = solution.info["variables"], case .number(let c)? = solution.info["constraints"] {
+            line += " (\(Int(v)) variables, \(Int(c)) rows)"
+        }
         if case .string(let m)? = solution.info["message"] { line += ": \(m)" }
-        printError(line)
-        // A bound-only method succeeds when it has its bound.
-        let boundOnly = Methods.boundOnly.contains(method) && solution.boundJoulesPerSecond != nil
-        let status = boundOnly ? ExitStatus.ok : Methods.exitStatus(solution.status)
-        if status != ExitStatus.ok { throw ExitCode(status) }
+        return line
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FINHarness
 
 /// The repository root, found from this file's path.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -26,20 +27,16 @@ struct Run {
     let stderr: String
 }
 
-func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
-    let p = Process()
-    p.executableURL = finbench
-    p.arguments = arguments
-    if let directory { p.currentDirectoryURL = directory }
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+func run(_ arguments: [String], input: String? = nil) throws -> Run {
+    let r = ChildProcess.run(finbench.path, arguments, input: input.map { Array($0.utf8) })
+    let status: Int32
+    switch r.outcome {
+    case .exited(let code): status = code
+    case .signal(let s): status = 128 + s
+    case .killed: status = -1
+    case .failedToStart(let why): throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: why])
+    }
+    return Run(status: status, stdout: r.standardOutputText, stderr: r.standardErrorText)
 }
 
 func temporaryDirectory() throws -> URL {

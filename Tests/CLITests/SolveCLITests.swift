@@ -1,20 +1,15 @@
 import Foundation
 import Testing
+import FINHarness
+import FINMethods
 
 /// Runs an external program; nil when it is not installed.
 func runExternal(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
     let path = ["/usr/bin", "/usr/local/bin", "/bin"].map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     guard let path else { return nil }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
-    p.arguments = arguments
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    let r = ChildProcess.run(path, arguments)
+    guard case .exited(let status) = r.outcome else { return (-1, r.standardOutputText + r.standardErrorText) }
+    return (status, r.standardOutputText + r.standardErrorText)
 }
 
 /// The first number after `marker` in `text`.
@@ -75,9 +70,12 @@ struct SolveCLITests {
         let ordered = try run(["solve", instance, "--method", "fin-exact", "--order", "shuffled:5", "--out", out])
         #expect(ordered.status == 2 && ordered.stderr.contains("fin-exact: feasible"), "\(ordered.stderr)")
         let bad = try run(["solve", instance, "--method", "milp-cbc", "--order", "file"])
-        #expect(bad.status == 64 && bad.stderr.contains("--order applies to the one-at-a-time methods"), "\(bad.stderr)")
+        #expect(bad.status == 64 && bad.stderr.contains("milp-cbc does not take order (it takes: timeLimitSeconds, gap, threads)"), "\(bad.stderr)")
         let badOrder = try run(["solve", instance, "--method", "fin", "--order", "random"])
-        #expect(badOrder.status == 64 && badOrder.stderr.contains("--order must be"), "\(badOrder.stderr)")
+        #expect(badOrder.status == 64 && badOrder.stderr.contains("order (--order) must be heaviest-first, lightest-first, file or shuffled:SEED"), "\(badOrder.stderr)")
+        let unknown = try run(["solve", instance, "--method", "nope"])
+        #expect(unknown.status == 64, "\(unknown.stderr)")
+        for name in MethodRegistry.names { #expect(unknown.stderr.contains("- \(name)\n"), "\(name) listed") }
         let badUsers = try run(["generate", "--paper", "b-resnet,b-lenet"])
         #expect(badUsers.status == 64 && badUsers.stderr.contains("several --paper profiles need --users"), "\(badUsers.stderr)")
         let badProfile = try run(["generate", "--paper", "b-resnet,nope", "--users", "2"])
