@@ -29,6 +29,8 @@ let package = Package(
         .library(name: "FINMILP", targets: ["FINMILP"]),
         /// Exhaustive enumeration, the oracle for tiny instances.
         .library(name: "FINBruteForce", targets: ["FINBruteForce"]),
+        /// The authors' own decision procedures (their MATLAB code), ported; scored by the evaluator.
+        .library(name: "FINAuthors", targets: ["FINAuthors"]),
         /// The command-line tool.
         .executable(name: "finbench", targets: ["finbench"]),
     ],
@@ -72,6 +74,9 @@ let package = Package(
         .testTarget(name: "FINLinearTests", dependencies: ["FINLinear", "FINSolverGLPK", "FINSolverCBC", "FINTestSupport"]),
         .testTarget(name: "FINMILPTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
         .testTarget(name: "FINTests", dependencies: ["FIN", "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
+        .target(name: "FINAuthors", dependencies: ["FINModel", "FINEvaluator"]),
+        .testTarget(name: "FINAuthorsTests", dependencies: ["FINAuthors", "FINModel", "FINEvaluator", "FINGenerator"],
+                    resources: [.copy("Resources")]),
         .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel", "FINHarness"]),
     ],
     swiftLanguageModes: [.v6]
