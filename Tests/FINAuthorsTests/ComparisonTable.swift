@@ -19,6 +19,19 @@ struct ComparisonTable {
         return Array(Set(kinds)).sorted().joined(separator: ";")
     }
 
+    /// `model:count` of the applications with a violation of their own (latency, accuracy).
+    static func violatingPerModel(_ s: Solution) -> String {
+        guard case .array(let v)? = s.info["violations"] else { return "" }
+        var apps: Set<String> = []
+        for text in v.compactMap({ $0.stringValue }) {
+            guard let r = text.range(of: "application ") else { continue }
+            apps.insert(String(text[r.upperBound...].prefix { $0 != " " && $0 != "," && $0 != ":" }))
+        }
+        var perModel: [String: Int] = [:]
+        for a in apps { perModel[String(a.prefix { !$0.isNumber }.dropLast()), default: 0] += 1 }
+        return perModel.keys.sorted().map { "\($0):\(perModel[$0]!)" }.joined(separator: ";")
+    }
+
     @Test("the grid, every single-model procedure")
     func grid() throws {
         var lines = ["procedure,latencyBoundMs,accuracyTargetPercent,authorsConfiguration,deployedConfiguration,"
@@ -44,13 +57,14 @@ struct ComparisonTable {
 
     @Test("the multi-user scenario, 1..20 users of each DNN")
     func users() throws {
-        var lines = ["procedure,users,status,objectiveJoulesPerSecond,energyJoulesPerSecondAsDeployed,violations"]
+        var lines = ["procedure,users,status,objectiveJoulesPerSecond,energyJoulesPerSecondAsDeployed,violations,"
+            + "violatingApplicationsPerModel"]
         for p in [AuthorsProcedure.mcpMulti, .finMulti] {
             for n in 1...20 {
                 let s = try Authors.solve(PaperScenario.authorsUsers(usersPerProfile: n), procedure: p)
                 let total = s.deployments.reduce(0.0) { $0 + ($1.energyJoules ?? .nan) }
                 lines.append([p.rawValue, "\(n)", s.status.rawValue, Self.number(s.objectiveJoulesPerSecond),
-                              String(total), Self.violationKinds(s)].joined(separator: ","))
+                              String(total), Self.violationKinds(s), Self.violatingPerModel(s)].joined(separator: ","))
             }
         }
         #expect(lines.count == 41)

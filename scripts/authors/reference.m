@@ -45,8 +45,7 @@ global AUTHORS_CAPTURE
 addpath(single_dir);
 single = {"weighted_fn1", "ifg_high", "ifg", "ifg_low"};
 for f = 1:numel(single)
-  arm(single_dir, single{f}, ["capture_state(p, compute_energy, communication_energy, " ...
-      "compute_delay + communication_delay, accuracy1)"]);
+  arm(single_dir, single{f}, "capture_state(p, compute_delay + communication_delay, accuracy1)");
 end
 delays = 3:1:15;        # ms, as their driver exhaustive_constraint_combined_high_gamma.m
 accuracies = 10:5:85;   # percent
@@ -58,6 +57,8 @@ for f = 1:numel(single)
     for a = accuracies
       AUTHORS_CAPTURE = {};
       ## Called as their driver calls them: delay in seconds, accuracy in percent.
+      ## Energies are the function's own return values (CIFAR-10 series: compute_energy1,
+      ## communication_energy1, tot_energy1).
       evalc(sprintf("[c1,c2,m1,m2,t1,t2] = %s(%s, %s);", single{f}, num(d * 10^-3), num(a)));
       c = AUTHORS_CAPTURE;
       if isempty(c)
@@ -65,7 +66,7 @@ for f = 1:numel(single)
       end
       p = c{1};
       fprintf(fid, "%s,%d,%d,%s,%s,%s,%s,%s,%s\n", single{f}, d, a, config_string(p(:, 1)', p(1, 2)), ...
-              num(c{2} + c{3}), num(c{2}), num(c{3}), num(c{4}), num(c{5}));
+              num(t1), num(c1), num(m1), num(c{2}), num(c{3}));
     end
   end
 end
@@ -77,18 +78,20 @@ rmpath(single_dir);
 addpath(multi_dir);
 multi = {"weighted_fn1_multi_model", "ifg_high_multi_model"};
 for f = 1:numel(multi)
-  arm(multi_dir, multi{f}, "capture_state(p, compute_energy, communication_energy)");
+  arm(multi_dir, multi{f}, "capture_state(p)");
 end
 models = {"b-alexnet", "b-resnet", "b-lenet"};
 blocks = [5 5 3];
 fid = fopen(fullfile(out_dir, "authors-reference-multi.csv"), "w");
+## modelEnergyJoules: the function's tot_energy1 for the DNN, summed over its users.
 fprintf(fid, "procedure,users,model,user,configuration,modelEnergyJoules\n");
 for f = 1:numel(multi)
   for n = 1:20
     AUTHORS_CAPTURE = {};
     ## Their driver's values: 5 ms and 50 % for AlexNet and ResNet, 0.1 ms and 95 % for LeNet,
     ## n users of each model.
-    evalc(sprintf("[c1,c2,m1,m2,t1,t2] = %s(5*10^-3, 50, 0.1*10^-3, 95, %d, %d, %d);", multi{f}, n, n, n));
+    evalc(sprintf("[c1,c2,m1,m2,t1,t2] = %s(5*10^-3, 50, 0.1*10^-3, 95, %d, %d, %d);", ...
+                  multi{f}, n, n, n));
     c = AUTHORS_CAPTURE;
     if isempty(c)
       error("reference: no capture from %s", multi{f});
@@ -97,7 +100,7 @@ for f = 1:numel(multi)
     for m = 1:3
       for u = 1:n
         fprintf(fid, "%s,%d,%s,%d,%s,%s\n", multi{f}, n, models{m}, u, ...
-                config_string(p(1:blocks(m), 1, m, u)', p(1, 2, m, u)), num(c{2}(m) + c{3}(m)));
+                config_string(p(1:blocks(m), 1, m, u)', p(1, 2, m, u)), num(t1(m)));
       end
     end
   end
