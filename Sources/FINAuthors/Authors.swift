@@ -36,8 +36,9 @@ public enum Authors {
 
     /// The configuration strings the procedure computes, per application id in instance order,
     /// without deploying them.
-    public static func configurations(_ instance: Instance, procedure: AuthorsProcedure, gamma: Int? = nil,
-                                      lambda: Int? = nil) throws(AuthorsError) -> [(application: String, configuration: AuthorsConfiguration)] {
+    public static func configurations(
+        _ instance: Instance, procedure: AuthorsProcedure, gamma: Int? = nil, lambda: Int? = nil
+    ) throws(AuthorsError) -> [(application: String, configuration: AuthorsConfiguration)] {
         let roles = try PaperRecognition.roles(instance)
         let (g, l) = try parameters(procedure, gamma: gamma, lambda: lambda)
         let decided = procedure.isMultiModel
@@ -97,8 +98,10 @@ public enum Authors {
         func setting(_ users: [PaperRoles.User]) throws(AuthorsError) -> (Double, Double)? {
             let apps = users.map { instance.applications[$0.application] }
             guard let first = apps.first else { return nil }
-            guard apps.allSatisfy({ $0.maxLatencySeconds == first.maxLatencySeconds && $0.minAccuracy == first.minAccuracy })
-            else {
+            let same = apps.allSatisfy {
+                $0.maxLatencySeconds == first.maxLatencySeconds && $0.minAccuracy == first.minAccuracy
+            }
+            guard same else {
                 throw .wrongScenario("the code takes one bound and target for B-AlexNet and B-ResNet users and one "
                     + "for B-LeNet users; the instance's differ")
             }

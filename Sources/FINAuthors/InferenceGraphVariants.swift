@@ -43,7 +43,8 @@ enum InferenceGraphVariants {
             if found { hosts[i - 1] = 3 }
         }
         let exit: Int
-        (hosts, exit) = InferenceGraphHigh.lowerExit(hosts: hosts, exit: 3, accuracy: accuracy, accuracies: f.accuracies)
+        (hosts, exit) = InferenceGraphHigh.lowerExit(hosts: hosts, exit: 3, accuracy: accuracy,
+                                                     accuracies: f.accuracies)
         return AuthorsConfiguration(hosts: hosts, exitIndex: exit)
     }
 }

@@ -35,7 +35,8 @@ enum MultiModelInferenceGraph {
         return p
     }
 
-    static func resNet(delay: Double, accuracy: Double, gamma: Int, lambda: Int, speeds: [Double]) -> AuthorsConfiguration {
+    static func resNet(delay: Double, accuracy: Double, gamma: Int, lambda: Int,
+                       speeds: [Double]) -> AuthorsConfiguration {
         let f = AuthorsModel.resNet.multiModel
         let w3 = AuthorsTiers.nanojoulesPerBit
         let (edges, lastDelay) = InferenceGraphHigh.grid(delay: delay, accuracy: accuracy, gamma: gamma, speeds: speeds,
@@ -64,7 +65,8 @@ enum MultiModelInferenceGraph {
             }
         }
         var exit = 3
-        (hosts, exit) = InferenceGraphHigh.lowerExit(hosts: hosts, exit: exit, accuracy: accuracy, accuracies: f.accuracies)
+        (hosts, exit) = InferenceGraphHigh.lowerExit(hosts: hosts, exit: exit, accuracy: accuracy,
+                                                     accuracies: f.accuracies)
         if delay > 3 * WeightedGreedy.matlabSum(lastDelay) && accuracy < 80 {
             for k in [4, 3, 2, 1] where hosts[k] != 0 { hosts[k] = hosts[0] }
         }
@@ -79,7 +81,8 @@ enum MultiModelInferenceGraph {
         return AuthorsConfiguration(hosts: hosts, exitIndex: exit)
     }
 
-    static func leNet(delay: Double, accuracy: Double, gamma: Int, lambda: Int, speeds: [Double]) -> AuthorsConfiguration {
+    static func leNet(delay: Double, accuracy: Double, gamma: Int, lambda: Int,
+                      speeds: [Double]) -> AuthorsConfiguration {
         let f = AuthorsModel.leNet.multiModel
         let w3cloud = AuthorsTiers.nanojoulesPerBit[2]
         let (edges, lastDelay) = InferenceGraphHigh.grid(delay: delay, accuracy: accuracy, gamma: gamma, speeds: speeds,

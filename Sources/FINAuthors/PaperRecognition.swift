@@ -54,7 +54,8 @@ enum PaperRecognition {
                 throw .notPaperApplication("application \(app.id): its source must be a device")
             }
             guard !usedDevices.contains(device.id) else {
-                throw .notPaperApplication("application \(app.id): device \(device.id) already runs another application")
+                throw .notPaperApplication(
+                    "application \(app.id): device \(device.id) already runs another application")
             }
             usedDevices.append(device.id)
             try checkSpeed(device, tier: 1)
@@ -62,7 +63,8 @@ enum PaperRecognition {
                 throw .notPaperApplication("application \(app.id): block 1 must be pinned to its device")
             }
             guard app.destination == nil else {
-                throw .notPaperApplication("application \(app.id): the authors' code delivers no result (no destination)")
+                throw .notPaperApplication(
+                    "application \(app.id): the authors' code delivers no result (no destination)")
             }
             guard let model = instance.models.first(where: { $0.id == app.model }) else {
                 throw .unsupportedModel("application \(app.id): unknown model \(app.model)")

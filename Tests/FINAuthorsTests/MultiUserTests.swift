@@ -32,7 +32,8 @@ struct MultiUserTests {
                 let port = perModel[model]?[user - 1] ?? "none"
                 compared += 1
                 if port != row["configuration"] {
-                    mismatches.append("\(n) users, \(model) user \(user): port \(port), authors \(row["configuration"]!)")
+                    let authors = row["configuration"]!
+                    mismatches.append("\(n) users, \(model) user \(user): port \(port), authors \(authors)")
                 }
             }
         }

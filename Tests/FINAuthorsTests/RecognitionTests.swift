@@ -51,7 +51,8 @@ struct RecognitionTests {
     @Test("a downward link, an unpinned block 1, a destination, other figures are rejected")
     func variations() {
         var down = Self.paper
-        down.links.append(Link(from: "cloud", to: "edge", bitsPerSecond: 5.618e11, latencySeconds: 0, joulesPerBit: 4.96e-8))
+        down.links.append(Link(from: "cloud", to: "edge", bitsPerSecond: 5.618e11, latencySeconds: 0,
+                               joulesPerBit: 4.96e-8))
         Self.rejects(down) { if case .notPaperNetwork = $0 { return true }; return false }
         var unpinned = Self.paper
         unpinned.applications[0].pinFirstBlockToSource = false
