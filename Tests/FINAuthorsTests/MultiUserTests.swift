@@ -58,3 +58,20 @@ struct MultiUserTests {
         }
     }
 }
+
+/// The authors' multi-user scenario is a valid instance with their settings.
+@Suite("PaperScenario.authorsUsers")
+struct AuthorsUsersScenarioTests {
+    @Test("valid, with the authors' bounds, targets and share levels", arguments: [1, 7, 20])
+    func scenario(n: Int) {
+        let i = PaperScenario.authorsUsers(usersPerProfile: n)
+        #expect(InstanceValidator.issues(of: i).isEmpty)
+        #expect(i.applications.count == 3 * n)
+        #expect(i.shareLevels == [0.001 / Double(n), 0.002 / Double(n), 0.01 / Double(n), 1])
+        for a in i.applications {
+            let leNet = a.model == "b-lenet"
+            #expect(a.maxLatencySeconds == (leNet ? 0.0001 : 0.005))
+            #expect(a.minAccuracy == (leNet ? 0.95 : 0.5))
+        }
+    }
+}
