@@ -32,6 +32,8 @@ let package = Package(
         .library(name: "FINMethods", targets: ["FINMethods"]),
         /// Exhaustive enumeration, the oracle for tiny instances.
         .library(name: "FINBruteForce", targets: ["FINBruteForce"]),
+        /// The authors' own decision procedures (their MATLAB code), ported; scored by the evaluator.
+        .library(name: "FINAuthors", targets: ["FINAuthors"]),
         /// The command-line tool.
         .executable(name: "finbench", targets: ["finbench"]),
     ],
@@ -55,7 +57,7 @@ let package = Package(
         .target(name: "FINMILP", dependencies: ["FINModel", "FINEvaluator", "FINLinear", "FINGraph"]),
         .target(
             name: "FINMethods",
-            dependencies: ["FINModel", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FIN"]),
+            dependencies: ["FINModel", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FIN", "FINAuthors"]),
         .target(name: "FINBruteForce", dependencies: ["FINModel", "FINEvaluator"]),
         .target(name: "FINTestSupport", dependencies: ["FINModel", "FINLinear"]),
         .target(name: "FINHarness", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINMethods"]),
@@ -80,6 +82,10 @@ let package = Package(
         .testTarget(name: "FINLinearTests", dependencies: ["FINLinear", "FINSolverGLPK", "FINSolverCBC", "FINTestSupport"]),
         .testTarget(name: "FINMILPTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
         .testTarget(name: "FINTests", dependencies: ["FIN", "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
+        .target(name: "FINAuthors", dependencies: ["FINModel", "FINEvaluator"]),
+        .testTarget(
+            name: "FINAuthorsTests", dependencies: ["FINAuthors", "FINModel", "FINEvaluator", "FINGenerator"],
+            resources: [.copy("Resources")]),
         .testTarget(name: "FINHarnessTests", dependencies: ["FINHarness", "FINModel"]),
         .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel", "FINHarness", "FINMethods"]),
     ],

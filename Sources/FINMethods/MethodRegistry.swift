@@ -1,4 +1,5 @@
 import FIN
+import FINAuthors
 import FINLinear
 import FINMILP
 import FINModel
@@ -10,7 +11,7 @@ import Foundation
 /// implementation; `finbench solve`, sweep files, the harness and the report read this table.
 public enum MethodRegistry {
     /// The entries, in the order the help lists them.
-    public static let all: [MethodDescriptor] = exact + bounds + fin + joint + baselines
+    public static let all: [MethodDescriptor] = exact + bounds + fin + joint + baselines + authors
 
     /// The method names, in registry order.
     public static var names: [String] { all.map(\.name) }
@@ -82,6 +83,25 @@ public enum MethodRegistry {
             name: rule.rawValue, family: .baseline, summary: "baseline: " + rule.summary, parameters: [.order],
             scope: .oneAtATime
         ) { instance, v, _ in Baselines.solve(instance, rule: rule, order: v.order ?? .heaviestFirst) }
+    }
+
+    /// The authors' own decision procedures (docs/AUTHORS.md), on the papers' scenario only.
+    static let authors: [MethodDescriptor] = AuthorsProcedure.allCases.map { procedure in
+        let defaults = procedure.defaultGamma.map { g in
+            " (gamma \(g), lambda \(procedure.defaultLambda(gamma: g).map(String.init) ?? "-") by default)"
+        }
+        return MethodDescriptor(
+            name: procedure.rawValue, family: .authors,
+            summary: "the authors' \(procedure.authorsFile), ported; the papers' scenario only" + (defaults ?? ""),
+            parameters: procedure.takesGammaLambda ? [.gamma, .lambda] : [],
+            scope: procedure.isMultiModel ? .jointly : .oneAtATime
+        ) { instance, v, _ throws(MethodError) in
+            do {
+                return try Authors.solve(instance, procedure: procedure, gamma: v.integer(.gamma), lambda: v.integer(.lambda))
+            } catch {
+                throw .unsupportedInstance(method: procedure.rawValue, reason: "\(error)")
+            }
+        }
     }
 
     // MARK: - Entry builders

@@ -23,6 +23,11 @@ struct Generate: ParsableCommand {
     var paper: String?
     @Option(help: "Paper scenario: this many users of each --paper profile, each on its own device, sharing one edge and one cloud (the journal's multi-user scenario; takes --share-levels).")
     var users: Int?
+    @Flag(help: """
+        With --users: the authors' multi-user settings (their code's driver, docs/AUTHORS.md): --paper must be \
+        b-alexnet-cifar10,b-resnet,b-lenet; their bounds, targets and resource model as share levels.
+        """)
+    var authorsResourceModel = false
     @Option(help: "Paper scenario: latency bound in seconds (default: the profile's).")
     var maxLatency: Double?
     @Option(help: "Paper scenario: accuracy target in [0, 1] (default: the profile's).")
@@ -110,8 +115,21 @@ struct Generate: ParsableCommand {
             if let users {
                 guard users >= 1, !profiles.isEmpty else { throw Failure("--users must be at least 1, with at least one --paper profile", status: ExitStatus.usage) }
                 guard maxLatency == nil, minAccuracy == nil else { throw Failure("--users takes each profile's paper bound and target; --max-latency and --min-accuracy do not apply", status: ExitStatus.usage) }
-                instance = PaperScenario.users(profiles: profiles, usersPerProfile: users, shareLevels: noShareLevels ? nil : shareLevels?.values)
+                if authorsResourceModel {
+                    let authorsProfiles = PaperScenario.authorsResourceRates.map(\.profile)
+                    guard profiles.map(\.id) == authorsProfiles, shareLevels == nil, !noShareLevels else {
+                        throw Failure("--authors-resource-model takes --paper b-alexnet-cifar10,b-resnet,b-lenet "
+                            + "and sets its own share levels", status: ExitStatus.usage)
+                    }
+                    instance = PaperScenario.authorsUsers(usersPerProfile: users)
+                } else {
+                    instance = PaperScenario.users(profiles: profiles, usersPerProfile: users,
+                                                   shareLevels: noShareLevels ? nil : shareLevels?.values)
+                }
             } else {
+                guard !authorsResourceModel else {
+                    throw Failure("--authors-resource-model needs --users", status: ExitStatus.usage)
+                }
                 guard profiles.count == 1 else { throw Failure("several --paper profiles need --users", status: ExitStatus.usage) }
                 instance = PaperScenario.instance(profile: profiles[0], maxLatencySeconds: maxLatency, minAccuracy: minAccuracy)
             }
