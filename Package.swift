@@ -44,7 +44,7 @@ let package = Package(
     targets: [
         .target(name: "FINModel"),
         .target(name: "FINEvaluator", dependencies: ["FINModel"]),
-        .target(name: "FINGenerator", dependencies: ["FINModel", "FINEvaluator", "FINGraph", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "FINGenerator", dependencies: ["FINModel", "FINGraph"]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .target(name: "_CGLPKShim", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "FINTests", dependencies: ["FIN", "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
         .target(name: "FINAuthors", dependencies: ["FINModel", "FINEvaluator"]),
         .testTarget(
-            name: "FINAuthorsTests", dependencies: ["FINAuthors", "FINModel", "FINEvaluator", "FINGenerator"],
+            name: "FINAuthorsTests", dependencies: ["FINAuthors", "FINModel", "FINGenerator"],
             resources: [.copy("Resources")]),
         .testTarget(name: "FINHarnessTests", dependencies: ["FINHarness", "FINModel"]),
         .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel", "FINHarness", "FINMethods"]),

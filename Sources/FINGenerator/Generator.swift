@@ -1,7 +1,6 @@
 import Foundation
 import FINGraph
 import FINModel
-import HeapModule
 
 /// The seeded instance generator: tiered mobile-edge-cloud networks with branchy-DNN
 /// applications. The same configuration (seed included) gives the same instance, byte for
@@ -193,7 +192,7 @@ public enum Generator {
         return path.reduce(0) { $0 + graph.edges[$1].latency }
     }
 
-    /// Seconds of the fastest path for `bits` from one node to another (Dijkstra on
+    /// Seconds of the fastest path for `bits` from one node to another (`Dijkstra` on
     /// bits / bandwidth + delay), nil when unreachable.
     static func fastestDelivery(_ links: [Link], from: String, to: String, bits: Double) -> Double? {
         var ids: [String: Int] = [:]
@@ -202,27 +201,12 @@ public enum Generator {
             if ids[l.to] == nil { ids[l.to] = ids.count }
         }
         guard let s = ids[from], let t = ids[to] else { return nil }
-        var outgoing = [[(Int, Double)]](repeating: [], count: ids.count)
+        var outgoing = [[(head: Int, seconds: Double)]](repeating: [], count: ids.count)
         for l in links { outgoing[ids[l.from]!].append((ids[l.to]!, l.seconds(bits: bits))) }
-        var best = [Double](repeating: .infinity, count: ids.count)
-        best[s] = 0
-        var heap = Heap<QueueEntry>()
-        heap.insert(QueueEntry(distance: 0, node: s))
-        while let e = heap.popMin() {
-            if e.node == t { return e.distance }
-            guard e.distance <= best[e.node] else { continue }
-            for (v, w) in outgoing[e.node] where e.distance + w < best[v] {
-                best[v] = e.distance + w
-                heap.insert(QueueEntry(distance: best[v], node: v))
-            }
-        }
-        return nil
-    }
-
-    struct QueueEntry: Comparable {
-        let distance: Double
-        let node: Int
-        static func < (a: QueueEntry, b: QueueEntry) -> Bool { (a.distance, a.node) < (b.distance, b.node) }
+        let d = Dijkstra.run(vertexCount: ids.count, from: s, stopAt: t) { v, visit in
+            for (i, arc) in outgoing[v].enumerated() { visit(arc.head, arc.seconds, i) }
+        }.distance[t]
+        return d < .infinity ? d : nil
     }
 
     static func makeApplications(_ c: GeneratorConfig, _ nodes: [Node], _ links: [Link], _ rng: inout SplitMix64) -> ([DNNModel], [Application]) {

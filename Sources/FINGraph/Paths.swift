@@ -1,5 +1,4 @@
 import FINModel
-import HeapModule
 
 extension ExpandedGraph {
     /// A cheapest path from `source` to `sink` under a non-negative edge weight (Dijkstra with
@@ -9,12 +8,6 @@ extension ExpandedGraph {
         let (distance, via) = shortestPaths(from: source, weight: weight, stopAt: sink)
         guard distance[sink] < .infinity else { return nil }
         return trace(via, from: source, to: sink)
-    }
-
-    struct Entry: Comparable {
-        let distance: Double
-        let vertex: Int
-        static func < (a: Entry, b: Entry) -> Bool { (a.distance, a.vertex) < (b.distance, b.vertex) }
     }
 
     /// The deployment a source-to-sink walk describes. Loops inside one layer (possible when
@@ -84,49 +77,24 @@ extension ExpandedGraph {
 
 extension ExpandedGraph {
     /// Distances and the edge reaching each vertex on a shortest path from `start`, using only
-    /// edges `allow` accepts (Dijkstra; weights must be non-negative). With `stopAt`, the search
+    /// edges `allow` accepts (`Dijkstra`; weights must be non-negative). With `stopAt`, the search
     /// ends once that vertex is settled (other distances may then be unfinished).
-    public func shortestPaths(from start: Int, weight: (Edge) -> Double, allow: (Edge) -> Bool = { _ in true }, stopAt: Int? = nil) -> (distance: [Double], via: [Int]) {
-        var distance = [Double](repeating: .infinity, count: vertexCount)
-        var via = [Int](repeating: -1, count: vertexCount)
-        var heap = Heap<Entry>()
-        distance[start] = 0
-        heap.insert(Entry(distance: 0, vertex: start))
-        while let e = heap.popMin() {
-            guard e.distance <= distance[e.vertex] else { continue }
-            if e.vertex == stopAt { break }
-            for i in outgoing[e.vertex] where allow(edges[i]) {
-                let d = e.distance + weight(edges[i])
-                if d < distance[edges[i].head] {
-                    distance[edges[i].head] = d
-                    via[edges[i].head] = i
-                    heap.insert(Entry(distance: d, vertex: edges[i].head))
-                }
-            }
+    public func shortestPaths(
+        from start: Int, weight: (Edge) -> Double, allow: (Edge) -> Bool = { _ in true }, stopAt: Int? = nil
+    ) -> (distance: [Double], via: [Int]) {
+        Dijkstra.run(vertexCount: vertexCount, from: start, stopAt: stopAt) { v, visit in
+            for i in outgoing[v] where allow(edges[i]) { visit(edges[i].head, weight(edges[i]), i) }
         }
-        return (distance, via)
     }
 
     /// Least total weight from every vertex to the sink, using only edges `allow` accepts
-    /// (Dijkstra on the reversed graph).
+    /// (`Dijkstra` on the reversed graph).
     public func distancesToSink(weight: (Edge) -> Double, allow: (Edge) -> Bool = { _ in true }) -> [Double] {
         var incoming = [[Int]](repeating: [], count: vertexCount)
         for (i, e) in edges.enumerated() where allow(e) { incoming[e.head].append(i) }
-        var distance = [Double](repeating: .infinity, count: vertexCount)
-        var heap = Heap<Entry>()
-        distance[sink] = 0
-        heap.insert(Entry(distance: 0, vertex: sink))
-        while let e = heap.popMin() {
-            guard e.distance <= distance[e.vertex] else { continue }
-            for i in incoming[e.vertex] {
-                let d = e.distance + weight(edges[i])
-                if d < distance[edges[i].tail] {
-                    distance[edges[i].tail] = d
-                    heap.insert(Entry(distance: d, vertex: edges[i].tail))
-                }
-            }
-        }
-        return distance
+        return Dijkstra.run(vertexCount: vertexCount, from: sink) { v, visit in
+            for i in incoming[v] { visit(edges[i].tail, weight(edges[i]), i) }
+        }.distance
     }
 
     /// The edges from `start` to `v` recorded in `via` (empty when v == start).

@@ -98,17 +98,11 @@ public struct CBCSolver: MILPSolver {
                                  solver: label, rawStatus: rawStatus)
         if status == .optimal || status == .feasible, let x = Cbc_getColSolution(cbc) {
             result.values = Array(UnsafeBufferPointer(start: x, count: model.variables.count))
-            result.objective = Cbc_getObjValue(cbc) + model.objectiveConstant
-            let bound = Cbc_getBestPossibleObjValue(cbc) + model.objectiveConstant
-            if abs(bound) < 1e40 {
-                result.bound = model.sense == .minimize ? min(bound, result.objective!) : max(bound, result.objective!)
-            }
-            if status == .optimal && (options.relativeGap ?? 0) == 0 && secondary != 2 { result.bound = result.objective }
-            if !isMIP { result.bound = result.objective }
-        } else if status == .noSolution {
-            let bound = Cbc_getBestPossibleObjValue(cbc)
-            if abs(bound) < 1e40 { result.bound = bound + model.objectiveConstant }
         }
+        // Secondary status 2: CBC stopped on the gap tolerance (its bound stays its own).
+        result.settle(
+            rawObjective: result.values != nil ? Cbc_getObjValue(cbc) : nil, rawBound: Cbc_getBestPossibleObjValue(cbc),
+            model: model, options: options, stoppedOnGap: secondary == 2)
         if status == .optimal || status == .feasible, result.values == nil {
             result.status = .error
             result.message = "CBC reported a solution but returned no values"

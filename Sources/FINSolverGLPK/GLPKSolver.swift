@@ -51,18 +51,12 @@ public struct GLPKSolver: MILPSolver {
         let status = Self.canonicalStatus(returnCode: raw.intopt_return, status: raw.mip_status, isMIP: isMIP)
         let rawStatus = "\(isMIP ? "glp_intopt" : "glp_simplex")=\(raw.intopt_return) status=\(raw.mip_status)"
         var result = SolveResult(status: status, nodes: isMIP ? Int(raw.nodes) : nil, wallSeconds: 0, solver: label, rawStatus: rawStatus)
-        if status == .optimal || status == .feasible {
-            result.values = x
-            result.objective = raw.objective + model.objectiveConstant
-            if raw.has_bound == 1 {
-                let b = raw.best_bound + model.objectiveConstant
-                // The bound cannot be past the incumbent.
-                result.bound = model.sense == .minimize ? min(b, result.objective!) : max(b, result.objective!)
-            }
-            if status == .optimal && (options.relativeGap ?? 0) == 0 && raw.intopt_return == 0 { result.bound = result.objective }
-        } else if raw.has_bound == 1 && status == .noSolution {
-            result.bound = raw.best_bound + model.objectiveConstant
-        }
+        if status == .optimal || status == .feasible { result.values = x }
+        // GLPK's return code 0 is a proof; GLP_EMIPGAP is a stop on the gap tolerance.
+        result.settle(
+            rawObjective: status == .optimal || status == .feasible ? raw.objective : nil,
+            rawBound: raw.has_bound == 1 ? raw.best_bound : nil, model: model, options: options,
+            stoppedOnGap: raw.intopt_return != 0)
         if status == .error { result.message = "GLPK failed: \(rawStatus)" }
         return result
     }
