@@ -19,7 +19,8 @@ struct ReportCommand: ParsableCommand {
             """)
 
     @Argument(help: "A sweep output directory or its results.csv.") var results: String
-    @Option(help: "Baseline method for the savings column.") var baseline: String = "mcp"
+    @Option(help: "Baseline method for the savings column (a method of the registry).")
+    var baseline: MethodName = MethodName(argument: "mcp")!
 
     func run() throws {
         var path = results
@@ -30,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         let bytes = try failing { try FileIO.readBytes(path) }
         let contents = try failing { try RunTable.read(bytes, file: path) }
         let records = contents.hasDerivedColumns ? contents.records : RunResults.derive(contents.records)
-        let text = Report(records: records, baseline: baseline).markdown()
+        let text = Report(records: records, baseline: baseline.descriptor.name).markdown()
         let out = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("report.md").path
         try failing { try FileIO.writeAtomically(Array(text.utf8), to: out) }
         print(text, terminator: "")

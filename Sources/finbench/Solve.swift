@@ -14,6 +14,7 @@ struct MethodName: ExpressibleByArgument {
     }
     static var allValueStrings: [String] { MethodRegistry.names }
     static var defaultCompletionKind: CompletionKind { .list(MethodRegistry.names) }
+    var defaultValueDescription: String { descriptor.name }
 }
 
 struct Solve: ParsableCommand {
