@@ -87,6 +87,9 @@ let package = Package(
             name: "FINAuthorsTests", dependencies: ["FINAuthors", "FINModel", "FINGenerator"],
             resources: [.copy("Resources")]),
         .testTarget(name: "FINHarnessTests", dependencies: ["FINHarness", "FINModel"]),
+        .testTarget(
+            name: "FINMethodsTests",
+            dependencies: ["FINMethods", "FINModel", "FINGenerator", "FINBruteForce", "FINTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel", "FINHarness", "FINMethods"]),
     ],
     swiftLanguageModes: [.v6]

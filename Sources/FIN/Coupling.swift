@@ -1,3 +1,4 @@
+import Foundation
 import FINGraph
 import FINModel
 
@@ -141,9 +142,16 @@ struct Coupling: Sendable {
 
     /// The least priced use of the shared capacities, `μ·use`, over application `g`'s
     /// deployments that fit `capacities` on their own: the priced search with the energy left
-    /// out (exact). Infinity when it has none.
-    func leastUse(_ g: ExpandedGraph, prices: [Double], capacities: Capacities) -> Double {
-        LabelSearch(graph: g, mode: priced(g, prices: prices, energyWeight: 0), capacities: capacities).run()?.priority ?? .infinity
+    /// out (exact). Infinity when it has none; nil when the deadline passed first (then it
+    /// proves nothing).
+    func leastUse(_ g: ExpandedGraph, prices: [Double], capacities: Capacities, deadline: Date? = nil) -> Double? {
+        let search = LabelSearch(
+            graph: g, mode: priced(g, prices: prices, energyWeight: 0), capacities: capacities, deadline: deadline)
+        switch search.search() {
+        case .found(let r): return r.priority
+        case .none: return .infinity
+        case .stopped: return nil
+        }
     }
 
     /// A proof that no joint deployment exists, from prices μ >= 0 and every application's
@@ -154,7 +162,10 @@ struct Coupling: Sendable {
     /// Farkas certificate. Subgradient prices grow along such a direction when the instance is
     /// infeasible (which is why the Lagrangian bound then grows without limit). Returns the
     /// ratio of the two sides, or nil when the prices prove nothing.
-    func certificate(leastUses: [Double], prices: [Double]) -> Double? {
+    func certificate(leastUses: [Double?], prices: [Double]) -> Double? {
+        // A search stopped by the deadline knows nothing: no proof then.
+        guard leastUses.allSatisfy({ $0 != nil }) else { return nil }
+        let leastUses = leastUses.map { $0! }
         let capacity = prices.reduce(0, +)
         guard capacity > 0 else { return nil }
         let need = leastUses.reduce(0, +)

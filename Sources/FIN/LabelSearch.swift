@@ -1,4 +1,5 @@
 import FINGraph
+import Foundation
 import FINModel
 import HeapModule
 
@@ -72,6 +73,31 @@ struct LabelSearch {
     let mode: Mode
     /// Residual capacities the path must fit.
     let capacities: Capacities
+    /// When set, the search gives up once this time has passed (checked every 64 expansions),
+    /// so that a method's time limit holds inside one search.
+    var deadline: Date?
+
+    init(graph: ExpandedGraph, mode: Mode, capacities: Capacities, deadline: Date? = nil) {
+        self.graph = graph
+        self.mode = mode
+        self.capacities = capacities
+        self.deadline = deadline
+    }
+
+    /// How a search ended.
+    enum Outcome {
+        case found(Result)
+        /// Exhausted: no path meets the bound and the capacities.
+        case none
+        /// The deadline passed first: nothing is known.
+        case stopped
+    }
+
+    /// The answer, nil when there is none or the deadline passed first.
+    func run() -> Result? {
+        if case .found(let r) = search() { return r }
+        return nil
+    }
 
     /// Amounts per resource (critical resources used, or charges paid per node), sorted by id.
     typealias Usage = [(resource: Int32, amount: Double)]
@@ -92,7 +118,8 @@ struct LabelSearch {
     /// first label to reach the sink is the answer. The policies are `LabelExtension` (what a
     /// label becomes along an edge: increments, the bound, critical resources, charges paid once
     /// per node) and `LabelStore` (Pareto fronts and dominance per mode).
-    func run() -> Result? {
+    func search() -> Outcome {
+        if let deadline, Date() >= deadline { return .stopped }
         let g = graph
         let step = LabelExtension(graph: g, mode: mode, capacities: capacities)
         var store = LabelStore(vertexCount: g.vertexCount, plain: step.isPlain, slack: step.slack)
@@ -102,17 +129,18 @@ struct LabelSearch {
             let v = store.vertex(id)
             if v == g.sink {
                 let l = store.label(id)
-                return Result(
+                return .found(Result(
                     path: store.path(to: id), energy: l.energy, latency: l.latency, measure: l.measure,
-                    priority: l.priority, labelsCreated: store.count, labelsExpanded: expanded)
+                    priority: l.priority, labelsCreated: store.count, labelsExpanded: expanded))
             }
             expanded += 1
+            if let deadline, expanded & 63 == 0, Date() >= deadline { return .stopped }
             let from = store.label(id)
             for e in g.outgoing[v] {
                 guard let next = step.extend(from, along: e) else { continue }
                 store.offer(g.edges[e].head, next, parent: Int32(id), edge: Int32(e))
             }
         }
-        return nil
+        return .none
     }
 }

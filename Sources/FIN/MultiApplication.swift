@@ -101,6 +101,10 @@ private struct LagrangianRun {
 
     var elapsed: Double { Date().timeIntervalSince(start) }
     var timeUp: Bool { elapsed >= options.timeLimitSeconds }
+    /// Every search gives up at this time, so the limit holds inside a round of searches.
+    var deadline: Date { start.addingTimeInterval(options.timeLimitSeconds) }
+    /// A round of priced searches was cut by the deadline: its answers give no bound.
+    var stopped = false
     var upperBound: Double { incumbent?.objective ?? .infinity }
 
     /// Runs `body` for 0..<n on `threads` threads; results in index order.
@@ -129,6 +133,9 @@ private struct LagrangianRun {
 
         // Iteration 0 (no prices): each application's optimum alone; none means infeasible.
         priced = timed("subproblems") { $0.solvePriced(Array($0.graphs.indices)) }
+        if stopped {
+            return finish(status: .noSolution, message: "the time limit passed during the first round of searches")
+        }
         if let a = priced.firstIndex(where: { $0 == nil }) {
             return finish(status: .infeasible, message: "application \(instance.applications[a].id) cannot be deployed even alone on the whole network (proven by the exact search)")
         }
@@ -209,6 +216,7 @@ private struct LagrangianRun {
             // Only applications whose graph uses a price that moved change their answer.
             let todo = graphs.indices.filter { a in touched[a].contains { changed[$0] } }
             let fresh = timed("subproblems") { $0.solvePriced(todo) }
+            if stopped { break }  // a cut round gives no bound: keep the last complete one
             for (a, p) in zip(todo, fresh) { priced[a] = p }
         }
         info["iterations"] = .number(Double(iteration))
@@ -232,7 +240,10 @@ private struct LagrangianRun {
         let prices = self.prices
         let full = self.full
         searches += graphs.count
-        let minima = parallel(graphs.count) { coupling.leastUse(graphs[$0], prices: prices, capacities: full) }
+        let deadline = self.deadline
+        let minima = parallel(graphs.count) {
+            coupling.leastUse(graphs[$0], prices: prices, capacities: full, deadline: deadline)
+        }
         return coupling.certificate(leastUses: minima, prices: prices)
     }
 
@@ -254,12 +265,19 @@ private struct LagrangianRun {
         let coupling = self.coupling!
         let prices = self.prices
         let full = self.full
+        let deadline = self.deadline
         searches += apps.count
-        return parallel(apps.count) { i in
+        let outcomes = parallel(apps.count) { i -> (Priced?, Bool) in
             let g = graphs[apps[i]]
-            guard let r = LabelSearch(graph: g, mode: coupling.priced(g, prices: prices), capacities: full).run() else { return nil }
-            return Priced(walk: r.path, cost: r.priority, usage: coupling.usage(g, walk: r.path))
+            let search = LabelSearch(graph: g, mode: coupling.priced(g, prices: prices), capacities: full, deadline: deadline)
+            switch search.search() {
+            case .found(let r): return (Priced(walk: r.path, cost: r.priority, usage: coupling.usage(g, walk: r.path)), false)
+            case .none: return (nil, false)
+            case .stopped: return (nil, true)
+            }
         }
+        if outcomes.contains(where: \.1) { stopped = true }
+        return outcomes.map(\.0)
     }
 
     /// A deployment's footprint and energy per second when it fits `residual`.
@@ -281,7 +299,7 @@ private struct LagrangianRun {
             }
         }
         let mode = coupling.priced(g, prices: prices ?? [Double](repeating: 0, count: coupling.count), usable: usable)
-        guard let r = LabelSearch(graph: g, mode: mode, capacities: residual).run(),
+        guard let r = LabelSearch(graph: g, mode: mode, capacities: residual, deadline: deadline).run(),
               var (d, _) = g.deployment(along: r.path) else { return nil }
         if withShares { d = FINMethod.settleShares(d, evaluator, residual) }
         guard let (f, energy) = fits(d, residual) else { return nil }

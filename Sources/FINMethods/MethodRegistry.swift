@@ -60,7 +60,8 @@ public enum MethodRegistry {
         MethodDescriptor(
             name: "fin-multi", family: .joint,
             summary: "several applications jointly: Lagrangian prices on shared capacities, exact priced "
-                + "subproblems, repair and rip-up-and-reroute; certified bound",
+                + "subproblems, repair and rip-up-and-reroute; certified bound; the MILP in the time left on small "
+                + "instances it leaves open",
             parameters: [.timeLimitSeconds, .gap, .iterations, .threads], isExact: true, scope: .jointly
         ) { instance, v, context in
             var options = MultiApplication.Options()
@@ -69,7 +70,7 @@ public enum MethodRegistry {
             if let i = v.integer(.iterations) { options.iterations = i }
             options.threads = v.integer(.threads) ?? ProcessInfo.processInfo.activeProcessorCount
             if context.verbose { options.log = context.log }
-            return MultiApplication.solve(instance, options: options)
+            return JointFallback.solve(instance, options: options)
         },
     ]
 

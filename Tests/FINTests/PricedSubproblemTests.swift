@@ -101,7 +101,7 @@ struct PricedSubproblemTests {
                 let ratio = coupling.certificate(leastUses: least, prices: prices)
                 if feasible {
                     #expect(ratio == nil, "seed \(seed): a certificate (ratio \(ratio ?? 0)) on an instance with a deployment, prices \(prices)")
-                } else if ratio != nil, least.allSatisfy({ $0 < .infinity }) {
+                } else if ratio != nil, least.allSatisfy({ ($0 ?? .infinity) < .infinity }) {
                     proven = true
                 }
             }
