@@ -10,17 +10,26 @@ import Foundation
 /// Lagrangian method ends without a deployment, or with a certified gap above its tolerance, on an
 /// instance small enough for the MILP (at most `largestGraph` expanded-graph edges in all), the
 /// MILP (CBC) runs in the time left; the better deployment and the better bound are kept, and
-/// `info.fallback` says what the MILP did. `infeasible` then comes from either proof: the
+/// `info.fallback` says what the MILP did. On small instances fin-multi itself gets half the time. `infeasible` then comes from either proof: the
 /// Lagrangian certificate or the MILP's.
 enum JointFallback {
     /// The largest instance, in expanded-graph edges over all applications, given to the MILP.
     static let largestGraph = 200_000
     /// Seconds the MILP needs at least to be worth starting.
     static let leastTime = 0.5
+    /// Instances with at most this many (node, application, block) triples are small: fin-multi
+    /// gets half the time limit, so that the MILP keeps the other half when fin-multi leaves the
+    /// instance open (on an infeasible instance the Lagrangian search can spend all its time
+    /// looking for a certificate the MILP finds in a second).
+    static let smallInstance = 50_000
 
     static func solve(_ instance: Instance, options: MultiApplication.Options) -> Solution {
         let started = Date()
-        let joint = MultiApplication.solve(instance, options: options)
+        let blocks = instance.models.map(\.blocks.count).max() ?? 1
+        let small = instance.nodes.count * instance.applications.count * blocks <= smallInstance
+        var first = options
+        if small { first.timeLimitSeconds = options.timeLimitSeconds / 2 }
+        let joint = MultiApplication.solve(instance, options: first)
         let left = options.timeLimitSeconds - Date().timeIntervalSince(started)
         let open = joint.status == .noSolution || joint.status == .feasible && (joint.gap ?? 1) > options.relativeGap
         let edges = joint.info["graphEdges"]?.numberValue ?? .infinity
