@@ -165,12 +165,15 @@ struct Conformance: ParsableCommand {
         abstract: "Run the conformance problems and a few MILP solves on each backend (for valgrind or sanitizers).")
 
     @Option(help: "Comma-separated MILP backends (glpk, cbc, highs).") var solvers: String = "glpk,cbc,highs"
+    @Option(help: "Solver threads.") var threads: Int = 1
 
     func run() throws {
         var failures = 0
         for (name, solver) in try selectedBackends(solvers) {
             for p in ConformanceProblems.all() {
-                let r = solver.solve(p.model, options: p.options)
+                var options = p.options
+                options.threads = threads
+                let r = solver.solve(p.model, options: options)
                 let ok = p.expected.contains(r.status)
                 if !ok { failures += 1 }
                 let objective = r.objective.map { String($0) } ?? ""
@@ -178,7 +181,8 @@ struct Conformance: ParsableCommand {
                       + String(format: "%.3f s", r.wallSeconds) + " [\(r.rawStatus)]")
             }
             for seed in UInt64(1)...20 {
-                let s = MILPMethod.solve(TinyInstances.make(seed: seed), solver: solver).solution
+                let options = SolveOptions(threads: threads)
+                let s = MILPMethod.solve(TinyInstances.make(seed: seed), solver: solver, options: options).solution
                 if s.status == .error { failures += 1 }
                 print("\(s.status == .error ? "FAIL" : "ok  ") \(name) tiny-\(seed): \(s.status.rawValue)")
             }
