@@ -35,6 +35,8 @@ HIGHS_VERSION=1.15.1
 HIGHS_PREFIX=${HIGHS_PREFIX:-/usr/local/lib/highs}
 HIGHS_PC_DIR=/usr/local/lib/pkgconfig
 HIGHS_LDCONF=/etc/ld.so.conf.d/finbench-highs.conf
+# ldconfig lives in /sbin, which is not on a normal user's PATH on Debian.
+LDCONFIG=$(command -v ldconfig || echo /sbin/ldconfig)
 # sha256 of highsbox-1.15.1-py3-none-manylinux2014_x86_64.whl (other architectures: unchecked).
 HIGHS_WHEEL_SHA256_X86_64=17f30d23ef37488467732b45f141146f7c287826a576b4514ae39a8cc4068b28
 
@@ -44,7 +46,7 @@ highs_installed() {
     && [ -f "$HIGHS_PREFIX/include/highs/interfaces/highs_c_api.h" ] \
     && grep -q "^Version: $HIGHS_VERSION\$" "$HIGHS_PC_DIR/highs.pc" 2>/dev/null \
     && [ -f "$HIGHS_LDCONF" ] \
-    && ldconfig -p | grep -q "$HIGHS_PREFIX/lib/libhighs.so"
+    && "$LDCONFIG" -p | grep -q "$HIGHS_PREFIX/lib/libhighs.so"
 }
 
 if ! highs_installed; then
@@ -94,6 +96,6 @@ EOF
   $sudo cp -r "$staged" "$HIGHS_PREFIX"
   $sudo install -m 644 "$work/highs.pc" "$HIGHS_PC_DIR/highs.pc"
   echo "$HIGHS_PREFIX/lib" | $sudo tee "$HIGHS_LDCONF" >/dev/null
-  $sudo ldconfig
+  $sudo "$LDCONFIG"
   highs_installed || { echo "setup: HiGHS install check failed" >&2; exit 1; }
 fi
