@@ -19,7 +19,8 @@ import FINLinear
 ///   solve (create, run, destroy on one thread, synchronously) starts a scheduler with its own
 ///   thread count: no "global scheduler already initialized" error when solves differ.
 /// - Presolve may end with "unbounded or infeasible" (model status 9); then the model is solved
-///   again with presolve off, which tells the two apart (see `solveOnce`).
+///   again with presolve off. A MIP still says 9 when its relaxation is unbounded and no integer
+///   point is known; a zero-objective solve then decides (see `solveNonEmpty`).
 /// - `Highs_getObjectiveValue` and `mip_dual_bound` include the objective offset; the model is
 ///   passed with offset 0 and the constant added here, as in the other backends.
 /// - With no incumbent, the objective value is meaningless (`primal_solution_status` says so) and
