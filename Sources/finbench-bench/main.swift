@@ -61,8 +61,8 @@ struct MILPScaling: ParsableCommand {
             blocks, a meshed edge, the deepest exit's accuracy as the target, a tight latency slack) are
             solved by each MILP backend (--solvers) with the time limit. Sizes beyond the list continue
             (doubling) while a solver still proves optimality within the limit, up to --max-nodes. Prints
-            one row per size: median time, solved-to-optimality count, and each solver's time over the
-            first's.
+            one row per size: median time, solved-to-optimality count, and each solver's time over each
+            earlier one's.
             """)
 
     @Option(help: "Comma-separated network sizes.") var sizes: String = "10,20,50,100,200"
@@ -83,7 +83,9 @@ struct MILPScaling: ParsableCommand {
         print("MILP scaling: \(preset) preset, deepest exit, latency slack \(latencySlack.range), 1 application, "
               + "\(seeds) seeds per size, time limit \(timeLimit) s, "
               + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
-        let ratios = names.dropFirst().map { "\($0)/\(names[0])" }
+        // Every solver's median time over every earlier solver's (cbc/glpk, highs/glpk, highs/cbc).
+        let pairs = names.indices.flatMap { j in (0..<j).map { i in (i, j) } }
+        let ratios = pairs.map { "\(names[$0.1])/\(names[$0.0])" }
         let header = ["nodes", "links", "vars", "rows"] + names.flatMap { ["\($0) median s", "\($0) optimal"] } + ratios
         print("| " + header.joined(separator: " | ") + " |")
         print("|" + String(repeating: " ---: |", count: header.count))
@@ -116,7 +118,7 @@ struct MILPScaling: ParsableCommand {
             for (name, t) in zip(names, medians) {
                 cells += [String(format: "%.3f", t), "\(optimal[name, default: 0])/\(seeds)"]
             }
-            cells += medians.dropFirst().map { String(format: "%.2f", $0 / medians[0]) }
+            cells += pairs.map { String(format: "%.2f", medians[$0.1] / medians[$0.0]) }
             print("| " + cells.joined(separator: " | ") + " |")
             if i == sizeList.count - 1, names.contains(where: { optimal[$0, default: 0] == seeds }), n < maxNodes {
                 sizeList.append(min(n * 2, maxNodes))
