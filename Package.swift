@@ -21,6 +21,8 @@ let package = Package(
         .library(name: "FINSolverGLPK", targets: ["FINSolverGLPK"]),
         /// CBC backend. COIN-OR CBC is EPL-2.0.
         .library(name: "FINSolverCBC", targets: ["FINSolverCBC"]),
+        /// HiGHS backend. HiGHS is MIT; scripts/setup.sh installs it (PyPI wheel highsbox, pinned).
+        .library(name: "FINSolverHiGHS", targets: ["FINSolverHiGHS"]),
         /// The network-expanded graph of an application and paths on it.
         .library(name: "FINGraph", targets: ["FINGraph"]),
         /// FIN, FIN-exact, FIN-epsilon and the baselines.
@@ -47,11 +49,15 @@ let package = Package(
         .target(name: "FINGenerator", dependencies: ["FINModel", "FINGraph"]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        // No Debian package: scripts/setup.sh writes /usr/local/lib/pkgconfig/highs.pc and an
+        // ld.so.conf.d entry for /usr/local/lib/highs/lib (no rpath or environment needed).
+        .systemLibrary(name: "CHiGHS", pkgConfig: "highs"),
         .target(name: "_CGLPKShim", dependencies: ["CGLPK"], linkerSettings: [.linkedLibrary("glpk")]),
         .target(name: "FINLinear"),
         .target(name: "_CStdioShim"),
         .target(name: "FINSolverGLPK", dependencies: ["FINLinear", "CGLPK", "_CGLPKShim"]),
         .target(name: "FINSolverCBC", dependencies: ["FINLinear", "CCbc"]),
+        .target(name: "FINSolverHiGHS", dependencies: ["FINLinear", "CHiGHS"]),
         .target(name: "FINGraph", dependencies: ["FINModel", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "FIN", dependencies: ["FINModel", "FINEvaluator", "FINGraph", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "FINMILP", dependencies: ["FINModel", "FINEvaluator", "FINLinear", "FINGraph"]),
@@ -72,15 +78,22 @@ let package = Package(
         .executableTarget(
             name: "finbench-bench",
             dependencies: [
-                "FINModel", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINTestSupport",
-                "FIN", "FINEvaluator", "FINGraph", "FINCommandLine",
+                "FINModel", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINSolverHiGHS",
+                "FINTestSupport", "FIN", "FINEvaluator", "FINGraph", "FINCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "FINModelTests", dependencies: ["FINModel"]),
         .testTarget(name: "FINEvaluatorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
         .testTarget(name: "FINGeneratorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
-        .testTarget(name: "FINLinearTests", dependencies: ["FINLinear", "FINSolverGLPK", "FINSolverCBC", "FINTestSupport"]),
-        .testTarget(name: "FINMILPTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
+        .testTarget(
+            name: "FINLinearTests",
+            dependencies: ["FINLinear", "FINSolverGLPK", "FINSolverCBC", "FINSolverHiGHS", "FINTestSupport"]),
+        .testTarget(
+            name: "FINMILPTests",
+            dependencies: [
+                "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC",
+                "FINSolverHiGHS", "FINBruteForce", "FINTestSupport",
+            ]),
         .testTarget(name: "FINTests", dependencies: ["FIN", "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
         .target(name: "FINAuthors", dependencies: ["FINModel", "FINEvaluator"]),
         .testTarget(

@@ -77,6 +77,24 @@ public enum ConformanceProblems {
             let y = m.addVariable("y", objective: 0)
             m.addConstraint("x>=y", [(x, 1), (y, -1)], lower: 0)
         }
+        // The relaxation is unbounded (y), but 3x + 5z = 7 has no integer solution: infeasible.
+        // "unbounded" is also canonical here (relaxation unbounded, no integer point known).
+        add("milp-unbounded-relaxation-integer-infeasible", [.infeasible, .unbounded], nil) { m in
+            let x = m.addVariable("x", upper: 10, integer: true)
+            let z = m.addVariable("z", upper: 10, integer: true)
+            let y = m.addVariable("y", objective: -1)
+            m.addConstraint("no-integer-point", [(x, 3), (z, 5)], lower: 7, upper: 7)
+            m.addConstraint("mix", [(y, 1), (x, -1), (z, -1)], lower: 0)
+        }
+        // Unbounded (y), with integer points (13 + 19 + 29 + 41 = 102) that no trivial heuristic
+        // finds before the relaxation is seen to be unbounded.
+        add("milp-unbounded-hidden-integer-point", [.unbounded], nil) { m in
+            let weights = [13.0, 17, 19, 23, 29, 31, 37, 41, 43, 47]
+            let xs = weights.indices.map { m.addBinary("x\($0)") }
+            let y = m.addVariable("y", objective: -1)
+            m.addConstraint("subset-sum", zip(xs, weights).map { ($0, $1) }, lower: 102, upper: 102)
+            m.addConstraint("mix", [(y, 1)] + xs.map { ($0, -1.0) }, lower: 0)
+        }
         add("lp-unbounded", [.unbounded], nil) { m in
             let x = m.addVariable("x", objective: -1)
             let y = m.addVariable("y", objective: -1)

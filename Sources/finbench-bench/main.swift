@@ -9,6 +9,7 @@ import FINMILP
 import FINModel
 import FINSolverCBC
 import FINSolverGLPK
+import FINSolverHiGHS
 import FINTestSupport
 import Foundation
 
@@ -20,7 +21,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "finbench-bench",
         abstract: "Release-build benchmarks of the workbench's solvers.",
-        subcommands: [MILPScaling.self, FINScaling.self, MultiScaling.self, Conformance.self])
+        subcommands: [MILPScaling.self, MILPFile.self, FINScaling.self, MultiScaling.self, Conformance.self])
 }
 
 /// The benchmarks' instances: one application whose target needs the deepest exit.
@@ -40,31 +41,54 @@ func median(_ xs: [Double]) -> Double {
     return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
 }
 
+/// The MILP backends by name, in the order the benchmarks print them.
+let milpBackends: [(String, any MILPSolver)] = [("glpk", GLPKSolver()), ("cbc", CBCSolver()), ("highs", HiGHSSolver())]
+
+/// The backends named in a comma-separated list, in `milpBackends`' order.
+func selectedBackends(_ list: String) throws -> [(String, any MILPSolver)] {
+    let names = Set(list.split(separator: ",").map { String($0) })
+    let unknown = names.subtracting(milpBackends.map(\.0))
+    guard unknown.isEmpty else { throw ValidationError("unknown solvers: \(unknown.sorted())") }
+    return milpBackends.filter { names.contains($0.0) }
+}
+
 struct MILPScaling: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "milp",
-        abstract: "Solve time of GLPK and CBC on generated single-application instances of growing size.",
+        abstract: "Solve time of the MILP backends on generated single-application instances of growing size.",
         discussion: """
             For each size, `--seeds` instances of the synthetic preset (one application, a DNN of 5-10
-            blocks, a meshed edge, the deepest exit's accuracy as the target, a tight latency slack) are solved by both MILP backends with the time limit. Sizes beyond
-            the list continue (doubling) while either solver still proves optimality within the limit,
-            up to --max-nodes. Prints one row per size: median time, solved-to-optimality count.
+            blocks, a meshed edge, the deepest exit's accuracy as the target, a tight latency slack) are
+            solved by each MILP backend (--solvers) with the time limit. Sizes beyond the list continue
+            (doubling) while a solver still proves optimality within the limit, up to --max-nodes. Prints
+            one row per size: median time, solved-to-optimality count, and each solver's time over each
+            earlier one's.
             """)
 
     @Option(help: "Comma-separated network sizes.") var sizes: String = "10,20,50,100,200"
     @Option(help: "Instances per size.") var seeds: Int = 3
     @Option(help: "Time limit per solve, seconds.") var timeLimit: Double = 60
-    @Option(help: "Keep doubling the size up to this many nodes while a solver still finishes.") var maxNodes: Int = 10_000
+    @Option(help: "Keep doubling the size up to this many nodes while a solver still finishes.")
+    var maxNodes: Int = 10_000
     @Option(help: "Generator preset.") var preset: String = "synthetic"
-    @Option(help: "Generator latency slack, LO:HI (0: only the fastest deployment fits).") var latencySlack: RangeArgument = RangeArgument(argument: "0.1:0.6")!
+    @Option(help: "Generator latency slack, LO:HI (0: only the fastest deployment fits).")
+    var latencySlack: RangeArgument = RangeArgument(argument: "0.1:0.6")!
+    @Option(help: "Comma-separated MILP backends (glpk, cbc, highs).") var solvers: String = "glpk,cbc,highs"
 
     func run() throws {
         var sizeList = sizes.split(separator: ",").compactMap { Int($0) }
-        let solvers: [(String, any MILPSolver)] = [("glpk", GLPKSolver()), ("cbc", CBCSolver())]
+        let solvers = try selectedBackends(self.solvers)
+        let names = solvers.map(\.0)
         var largest: [String: Int] = [:]
-        print("MILP scaling: \(preset) preset, deepest exit, latency slack \(latencySlack.range), 1 application, \(seeds) seeds per size, time limit \(timeLimit) s, \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("| nodes | links | vars | rows | glpk median s | glpk optimal | cbc median s | cbc optimal | cbc/glpk |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("MILP scaling: \(preset) preset, deepest exit, latency slack \(latencySlack.range), 1 application, "
+              + "\(seeds) seeds per size, time limit \(timeLimit) s, "
+              + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+        // Every solver's median time over every earlier solver's (cbc/glpk, highs/glpk, highs/cbc).
+        let pairs = names.indices.flatMap { j in (0..<j).map { i in (i, j) } }
+        let ratios = pairs.map { "\(names[$0.1])/\(names[$0.0])" }
+        let header = ["nodes", "links", "vars", "rows"] + names.flatMap { ["\($0) median s", "\($0) optimal"] } + ratios
+        print("| " + header.joined(separator: " | ") + " |")
+        print("|" + String(repeating: " ---: |", count: header.count))
         var i = 0
         while i < sizeList.count {
             let n = sizeList[i]
@@ -74,51 +98,104 @@ struct MILPScaling: ParsableCommand {
             var vars = 0
             var rows = 0
             for seed in 1...seeds {
-                let instance = try benchmarkInstance(nodes: n, seed: seed, preset: GeneratorConfig.Preset(rawValue: preset) ?? .synthetic, latencySlack: latencySlack.range)
+                let instance = try benchmarkInstance(
+                    nodes: n, seed: seed, preset: GeneratorConfig.Preset(rawValue: preset) ?? .synthetic,
+                    latencySlack: latencySlack.range)
                 links = instance.links.count
                 for (name, solver) in solvers {
-                    let outcome = MILPMethod.solve(instance, solver: solver, options: SolveOptions(timeLimitSeconds: timeLimit))
+                    let options = SolveOptions(timeLimitSeconds: timeLimit)
+                    let outcome = MILPMethod.solve(instance, solver: solver, options: options)
                     vars = outcome.variables
                     rows = outcome.constraints
                     times[name, default: []].append(outcome.solution.wallSeconds ?? .nan)
-                    if outcome.solution.status == .optimal || outcome.solution.status == .infeasible { optimal[name, default: 0] += 1 }
+                    let status = outcome.solution.status
+                    if status == .optimal || status == .infeasible { optimal[name, default: 0] += 1 }
                 }
             }
-            for (name, _) in solvers where optimal[name, default: 0] == seeds { largest[name] = n }
-            let g = median(times["glpk"]!)
-            let b = median(times["cbc"]!)
-            print("| \(n) | \(links) | \(vars) | \(rows) | \(String(format: "%.3f", g)) | \(optimal["glpk", default: 0])/\(seeds) | \(String(format: "%.3f", b)) | \(optimal["cbc", default: 0])/\(seeds) | \(String(format: "%.2f", b / g)) |")
-            if i == sizeList.count - 1, solvers.contains(where: { optimal[$0.0, default: 0] == seeds }), n < maxNodes {
+            for name in names where optimal[name, default: 0] == seeds { largest[name] = n }
+            let medians = names.map { median(times[$0]!) }
+            var cells = ["\(n)", "\(links)", "\(vars)", "\(rows)"]
+            for (name, t) in zip(names, medians) {
+                cells += [String(format: "%.3f", t), "\(optimal[name, default: 0])/\(seeds)"]
+            }
+            cells += pairs.map { String(format: "%.2f", medians[$0.1] / medians[$0.0]) }
+            print("| " + cells.joined(separator: " | ") + " |")
+            if i == sizeList.count - 1, names.contains(where: { optimal[$0, default: 0] == seeds }), n < maxNodes {
                 sizeList.append(min(n * 2, maxNodes))
             }
             i += 1
         }
-        for (name, _) in solvers {
-            print("largest size \(name) solved to optimality on every seed within \(timeLimit) s: \(largest[name].map(String.init) ?? "none") nodes")
+        for name in names {
+            print("largest size \(name) solved to optimality on every seed within \(timeLimit) s: "
+                  + "\(largest[name].map(String.init) ?? "none") nodes")
+        }
+    }
+}
+
+struct MILPFile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "milp-file",
+        abstract: "Solve one instance file's MILP with each backend; print times, status, objective.")
+
+    @Argument(help: "A fin-instance/1 file.") var instance: String
+    @Option(help: "Comma-separated MILP backends (glpk, cbc, highs).") var solvers: String = "glpk,cbc,highs"
+    @Option(help: "Time limit per solve, seconds.") var timeLimit: Double = 600
+    @Option(help: "Solver threads.") var threads: Int = 1
+
+    func run() throws {
+        let loaded: InstanceFile.Loaded
+        do { loaded = try InstanceFile.read(instance) } catch { throw ValidationError("\(error)") }
+        print("| solver | status | total s | solver s | objective J/s | gap | vars | rows |")
+        print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for (name, solver) in try selectedBackends(solvers) {
+            let options = SolveOptions(timeLimitSeconds: timeLimit, threads: threads)
+            let outcome = MILPMethod.solve(loaded.instance, solver: solver, options: options)
+            let s = outcome.solution
+            let cells = [
+                "milp-\(name) (\(outcome.result.solver))", s.status.rawValue,
+                String(format: "%.3f", s.wallSeconds ?? .nan), String(format: "%.3f", outcome.result.wallSeconds),
+                s.objectiveJoulesPerSecond.map { String(format: "%.12g", $0) } ?? "-",
+                s.gap.map { String(format: "%.2e", $0) } ?? "-", "\(outcome.variables)", "\(outcome.constraints)",
+            ]
+            print("| " + cells.joined(separator: " | ") + " |")
         }
     }
 }
 
 struct Conformance: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the solver conformance problems and a few MILP solves on both backends (for valgrind or sanitizer runs).")
+        abstract: "Run the conformance problems and a few MILP solves on each backend (for valgrind or sanitizers).")
+
+    @Option(help: "Comma-separated MILP backends (glpk, cbc, highs).") var solvers: String = "glpk,cbc,highs"
+    @Option(help: "Solver threads.") var threads: Int = 1
 
     func run() throws {
         var failures = 0
-        for (name, solver) in [("glpk", GLPKSolver() as any MILPSolver), ("cbc", CBCSolver())] {
+        for (name, solver) in try selectedBackends(solvers) {
             for p in ConformanceProblems.all() {
-                let r = solver.solve(p.model, options: p.options)
+                var options = p.options
+                options.threads = threads
+                let r = solver.solve(p.model, options: options)
                 let ok = p.expected.contains(r.status)
                 if !ok { failures += 1 }
-                print("\(ok ? "ok  " : "FAIL") \(name) \(p.name): \(r.status.rawValue) \(r.objective.map { String($0) } ?? "")")
+                let objective = r.objective.map { String($0) } ?? ""
+                print("\(ok ? "ok  " : "FAIL") \(name) \(p.name): \(r.status.rawValue) \(objective) "
+                      + String(format: "%.3f s", r.wallSeconds) + " [\(r.rawStatus)]")
             }
             for seed in UInt64(1)...20 {
-                let s = MILPMethod.solve(TinyInstances.make(seed: seed), solver: solver).solution
+                let options = SolveOptions(threads: threads)
+                let s = MILPMethod.solve(TinyInstances.make(seed: seed), solver: solver, options: options).solution
                 if s.status == .error { failures += 1 }
                 print("\(s.status == .error ? "FAIL" : "ok  ") \(name) tiny-\(seed): \(s.status.rawValue)")
             }
         }
-        if let message = GLPKSolver.provokeError() { print("ok   glpk error hook: \(message)") } else { failures += 1 }
+        if solvers.contains("glpk") {
+            if let message = GLPKSolver.provokeError() {
+                print("ok   glpk error hook: \(message)")
+            } else {
+                failures += 1
+            }
+        }
         print("\(failures == 0 ? "all passed" : "\(failures) failures")")
         if failures > 0 { throw ExitCode(1) }
     }

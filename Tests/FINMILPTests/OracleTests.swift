@@ -7,12 +7,17 @@ import FINMILP
 import FINModel
 import FINSolverCBC
 import FINSolverGLPK
+import FINSolverHiGHS
 import FINTestSupport
 
-/// The MILP against brute-force enumeration on seeded tiny instances, for both solvers.
+/// The MILP against brute-force enumeration on seeded tiny instances, for every solver (GLPK, CBC,
+/// HiGHS); the solvers' optima also equal each other, and their LP relaxations agree.
 @Suite("MILP against brute force")
 struct OracleTests {
     static let seeds: [UInt64] = Array(1...220)
+    static let solvers: [(String, any MILPSolver)] = [
+        ("glpk", GLPKSolver()), ("cbc", CBCSolver()), ("highs", HiGHSSolver()),
+    ]
 
     @Test func milpEqualsEnumeration() throws {
         var feasible = 0
@@ -42,17 +47,52 @@ struct OracleTests {
                     }
                 }
             }
-            for (name, solver) in [("glpk", GLPKSolver() as any MILPSolver), ("cbc", CBCSolver())] {
+            var optima: [String: Double] = [:]
+            for (name, solver) in Self.solvers {
                 let milp = MILPMethod.solve(instance, solver: solver).solution
-                let tag = "seed \(seed) \(name): oracle \(oracle.status) \(oracle.objectiveJoulesPerSecond ?? -1), milp \(milp.status) \(milp.objectiveJoulesPerSecond ?? -1) \(milp.info["message"] ?? "")"
+                let tag = "seed \(seed) \(name): oracle \(oracle.status) \(oracle.objectiveJoulesPerSecond ?? -1), "
+                    + "milp \(milp.status) \(milp.objectiveJoulesPerSecond ?? -1) \(milp.info["message"] ?? "")"
                 if oracle.status == .infeasible {
                     #expect(milp.status == .infeasible, "\(tag)")
                 } else {
                     #expect(milp.status == .optimal, "\(tag)")
                     let a = try #require(oracle.objectiveJoulesPerSecond)
                     let b = milp.objectiveJoulesPerSecond ?? .nan
+                    optima[name] = b
                     #expect(abs(a - b) <= 1e-9 * max(a, 1e-12), "\(tag)")
                     #expect(Evaluator(instance).evaluate(milp.deployments).feasible, "\(tag)")
+                }
+            }
+            if let highs = optima["highs"] {
+                for (name, other) in optima where name != "highs" {
+                    #expect(abs(highs - other) <= 1e-9 * max(other, 1e-12),
+                            "seed \(seed): highs \(highs), \(name) \(other)")
+                }
+            }
+            // The LP relaxation (lp-glpk, lp-cbc, lp-highs): the same bound to 1e-6, never above the
+            // optimum; infeasible only when the instance is.
+            var lpBounds: [String: Double] = [:]
+            for (name, solver) in Self.solvers {
+                let lp = LPBound.solve(instance, solver: solver)
+                let tag = "seed \(seed) lp-\(name): \(lp.status) \(lp.info["message"] ?? "")"
+                if lp.status == .infeasible {
+                    #expect(oracle.status == .infeasible, "\(tag)")
+                    continue
+                }
+                #expect(lp.status == .noSolution, "\(tag)")
+                let bound = try #require(lp.boundJoulesPerSecond, "\(tag)")
+                lpBounds[name] = bound
+                if let optimum = oracle.objectiveJoulesPerSecond {
+                    #expect(bound <= optimum * (1 + 1e-12), "\(tag): bound \(bound) above the optimum \(optimum)")
+                }
+            }
+            if lpBounds.count != 0 && lpBounds.count != Self.solvers.count {
+                Issue.record("seed \(seed): LP relaxation infeasible for some solvers only: \(lpBounds)")
+            }
+            if let highs = lpBounds["highs"] {
+                for (name, other) in lpBounds where name != "highs" {
+                    #expect(abs(highs - other) <= 1e-6 * max(other, 1e-12),
+                            "seed \(seed): lp-highs \(highs), lp-\(name) \(other)")
                 }
             }
         }
