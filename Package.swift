@@ -63,7 +63,9 @@ let package = Package(
         .target(name: "FINMILP", dependencies: ["FINModel", "FINEvaluator", "FINLinear", "FINGraph"]),
         .target(
             name: "FINMethods",
-            dependencies: ["FINModel", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FIN", "FINAuthors"]),
+            dependencies: [
+                "FINModel", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINSolverHiGHS", "FIN", "FINAuthors",
+            ]),
         .target(name: "FINBruteForce", dependencies: ["FINModel", "FINEvaluator"]),
         .target(name: "FINTestSupport", dependencies: ["FINModel", "FINLinear"]),
         .target(name: "FINHarness", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINMethods"]),

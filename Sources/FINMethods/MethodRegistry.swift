@@ -5,6 +5,7 @@ import FINMILP
 import FINModel
 import FINSolverCBC
 import FINSolverGLPK
+import FINSolverHiGHS
 import Foundation
 
 /// Every method of the workbench, one entry each. Adding a method is one entry here plus its
@@ -29,11 +30,13 @@ public enum MethodRegistry {
     static let exact: [MethodDescriptor] = [
         milp("milp-glpk", GLPKSolver(), "exact MILP (layered-graph flow) solved by GLPK"),
         milp("milp-cbc", CBCSolver(), "exact MILP (layered-graph flow) solved by COIN-OR CBC"),
+        milp("milp-highs", HiGHSSolver(), "exact MILP (layered-graph flow) solved by HiGHS"),
     ]
 
     static let bounds: [MethodDescriptor] = [
         lp("lp-glpk", GLPKSolver(), "a lower bound: the LP relaxation of the MILP, solved by GLPK (no deployment)"),
         lp("lp-cbc", CBCSolver(), "a lower bound: the LP relaxation of the MILP, solved by CBC's LP solver (no deployment)"),
+        lp("lp-highs", HiGHSSolver(), "a lower bound: the LP relaxation of the MILP, solved by HiGHS (no deployment)"),
         MethodDescriptor(
             name: "energy-lower-bound", family: .bound,
             summary: "a lower bound: least-energy paths, latency bounds and shared capacities ignored (no deployment)",

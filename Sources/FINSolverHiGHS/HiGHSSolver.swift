@@ -170,30 +170,19 @@ public struct HiGHSSolver: MILPSolver {
                                  rawStatus: rawStatus)
         var dualBound = Double.nan
         if isMIP { _ = Highs_getDoubleInfoValue(highs, "mip_dual_bound", &dualBound) }
-        let constant = model.objectiveConstant
-        switch status {
-        case .optimal, .feasible:
+        var rawObjective: Double?
+        if status == .optimal || status == .feasible {
             var x = [Double](repeating: 0, count: model.variables.count)
             _ = Highs_getSolution(highs, &x, nil, nil, nil)
-            let objective = Highs_getObjectiveValue(highs) + constant
             result.values = x
-            result.objective = objective
-            if !isMIP || (status == .optimal && (options.relativeGap ?? 0) == 0) {
-                // An LP optimum, or a MIP proven optimal with no gap allowed: the bound is the
-                // optimum (HiGHS's dual bound may differ by up to mip_abs_gap).
-                result.bound = objective
-            } else if dualBound.isFinite {
-                // The bound cannot be past the incumbent.
-                let b = dualBound + constant
-                result.bound = model.sense == .minimize ? min(b, objective) : max(b, objective)
-            }
-        case .noSolution:
-            if dualBound.isFinite { result.bound = dualBound + constant }
-        case .error:
-            result.message = "HiGHS failed: \(rawStatus)"
-        case .infeasible, .unbounded:
-            break
+            rawObjective = Highs_getObjectiveValue(highs)
         }
+        if status == .error { result.message = "HiGHS failed: \(rawStatus)" }
+        // HiGHS's dual bound may differ from a proven optimum by up to mip_abs_gap: an optimum
+        // proven with no gap allowed takes its objective as the bound (`settle`).
+        result.settle(
+            rawObjective: rawObjective, rawBound: isMIP ? dualBound : nil, model: model, options: options,
+            stoppedOnGap: false)
         return Run(result: result, runStatus: runStatus, modelStatus: modelStatus, hasPoint: hasPoint, isMIP: isMIP)
     }
 
