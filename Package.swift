@@ -27,6 +27,8 @@ let package = Package(
         .library(name: "FIN", targets: ["FIN"]),
         /// The exact MILP formulation and its decoder (solver-agnostic).
         .library(name: "FINMILP", targets: ["FINMILP"]),
+        /// Per-application hardness figures: trade-off, bound position, what binds.
+        .library(name: "FINHardness", targets: ["FINHardness"]),
         /// Exhaustive enumeration, the oracle for tiny instances.
         .library(name: "FINBruteForce", targets: ["FINBruteForce"]),
         /// The command-line tool.
@@ -50,6 +52,9 @@ let package = Package(
         .target(name: "FIN", dependencies: ["FINModel", "FINEvaluator", "FINGraph", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "FINMILP", dependencies: ["FINModel", "FINEvaluator", "FINLinear", "FINGraph"]),
         .target(name: "FINBruteForce", dependencies: ["FINModel", "FINEvaluator"]),
+        .target(name: "FINHardness", dependencies: [
+            "FINModel", "FINEvaluator", "FINGraph", "FIN", .product(name: "HeapModule", package: "swift-collections"),
+        ]),
         .target(name: "FINTestSupport", dependencies: ["FINModel", "FINLinear"]),
         .target(name: "FINHarness", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
         .target(name: "FINCommandLine", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -57,6 +62,7 @@ let package = Package(
             name: "finbench",
             dependencies: [
                 "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FIN", "FINCommandLine", "FINHarness",
+                "FINHardness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -72,6 +78,7 @@ let package = Package(
         .testTarget(name: "FINLinearTests", dependencies: ["FINLinear", "FINSolverGLPK", "FINSolverCBC", "FINTestSupport"]),
         .testTarget(name: "FINMILPTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
         .testTarget(name: "FINTests", dependencies: ["FIN", "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
+        .testTarget(name: "FINHardnessTests", dependencies: ["FINHardness", "FINModel", "FINGenerator", "FIN"]),
         .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel", "FINHarness"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,7 +7,7 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a seeded instance (or the papers' 3-tier scenario).",
         discussion: """
-            Starts from a preset (easy, binding, synthetic) and applies the options given. The same
+            Starts from a preset (default standard; see docs/INSTANCES.md) and applies the options given. The same
             options and seed always give a byte-identical file. Without --out the instance goes to
             standard output.
 
@@ -29,7 +29,7 @@ struct Generate: ParsableCommand {
     var minAccuracy: Double?
 
     @Option(help: "Preset to start from: \(GeneratorConfig.Preset.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var preset: String = "easy"
+    var preset: String = "standard"
     @Option(help: "Random seed.") var seed: UInt64?
     @Option(help: "Total nodes, 3...10000.") var nodes: Int?
     @Option(help: "Number of applications.") var applications: Int?
@@ -55,6 +55,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Blocks per synthetic DNN, LO:HI.") var syntheticBlocks: IntRangeArgument?
     @Option(help: "Number of distinct synthetic DNNs.") var syntheticModels: Int?
     @Option(help: "Output file (written atomically); standard output when absent.") var out: String?
+    @OptionGroup var deviceOptions: DeviceOptions
 
     func config() throws -> GeneratorConfig {
         guard let p = GeneratorConfig.Preset(rawValue: preset) else {
@@ -95,6 +96,7 @@ struct Generate: ParsableCommand {
         if noShareLevels { c.shareLevels = nil }
         if let syntheticBlocks { c.syntheticBlocks = syntheticBlocks.range }
         if let syntheticModels { c.syntheticModels = syntheticModels }
+        try deviceOptions.apply(to: &c)
         return c
     }
 

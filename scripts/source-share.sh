@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Share of applications whose proven optimum (CBC) runs entirely on their source device.
+#
+#   scripts/source-share.sh [--seeds 12] [--nodes 50] [--applications 3] [-- GENERATE OPTIONS...]
+#
+# For seeds 1..N: `finbench generate --nodes 50 --applications 3 --seed S OPTIONS`, then
+# `finbench solve -m milp-cbc`; only solves proven optimal count. Prints one line:
+#   on-source STRICT of PROVEN (hosts-only HOSTS), instances: OPT optimal, INF infeasible, OTHER other
+# STRICT: every host is the source and the deployment has no transfer (the issue's definition);
+# HOSTS: every host is the source (a result delivery to a destination allowed).
+# Uses .build/release/finbench (build it first: swift build -c release --product finbench) and jq.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seeds=12 nodes=50 apps=3 timelimit=120
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --seeds) seeds=$2; shift 2 ;;
+    --nodes) nodes=$2; shift 2 ;;
+    --applications) apps=$2; shift 2 ;;
+    --time-limit) timelimit=$2; shift 2 ;;
+    --) shift; break ;;
+    *) break ;;
+  esac
+done
+bin=${FINBENCH:-.build/release/finbench}
+command -v jq > /dev/null || { echo "source-share: needs jq (apt-get install jq)" >&2; exit 1; }
+[ -x "$bin" ] || { echo "source-share: build first: swift build -c release --product finbench" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+strict=0 hosts=0 proven=0 optimal=0 infeasible=0 other=0
+for s in $(seq 1 "$seeds"); do
+  inst="$work/i$s.json" sol="$work/s$s.json"
+  "$bin" generate --nodes "$nodes" --applications "$apps" --seed "$s" "$@" --out "$inst" 2> /dev/null
+  status=0
+  "$bin" solve "$inst" -m milp-cbc --time-limit "$timelimit" --out "$sol" 2> /dev/null || status=$?
+  case $status in
+    0) optimal=$((optimal + 1)) ;;
+    3) infeasible=$((infeasible + 1)); continue ;;
+    *) other=$((other + 1)); continue ;;
+  esac
+  read -r n a b < <(jq -r --slurpfile i "$inst" '
+    ($i[0].applications | map({key: .id, value: .source}) | from_entries) as $src
+    | [.deployments[] | ($src[.application]) as $s
+       | {hosts: (.hosts | all(. == $s)), none: ((.transfers // []) | length == 0)}]
+    | "\(length) \(map(select(.hosts and .none)) | length) \(map(select(.hosts)) | length)"' "$sol")
+  proven=$((proven + n)) strict=$((strict + a)) hosts=$((hosts + b))
+done
+echo "on-source $strict of $proven (hosts-only $hosts), instances: $optimal optimal, $infeasible infeasible, $other other"
