@@ -5,9 +5,14 @@
 #
 # For seeds 1..N: `finbench generate --nodes 50 --applications 3 --seed S OPTIONS`, then
 # `finbench solve -m milp-cbc`; only solves proven optimal count. Prints one line:
-#   on-source STRICT of PROVEN (hosts-only HOSTS), instances: OPT optimal, INF infeasible, OTHER other
+#   on-source STRICT of PROVEN (hosts-only HOSTS), instances: OPT optimal, INF infeasible, OTHER other;
+#   binding at the optimum: latency L, capacity C, share S, any A (instances of OPT)
 # STRICT: every host is the source and the deployment has no transfer (the issue's definition);
-# HOSTS: every host is the source (a result delivery to a destination allowed).
+# HOSTS: every host is the source (a result delivery to a destination allowed). Binding, from
+# `finbench hardness --solution` (per instance: some application has it): latency, lifting an
+# application's bound would let it be cheaper on the capacities the others leave; capacity, lifting
+# memory, speed and bandwidth would, or a node's memory or speed or a link's bandwidth is used to
+# within 1e-6; share, a node's shares sum to 1 over several applications or a load fills its share.
 # Uses .build/release/finbench (build it first: swift build -c release --product finbench) and jq.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +32,7 @@ command -v jq > /dev/null || { echo "source-share: needs jq (apt-get install jq)
 [ -x "$bin" ] || { echo "source-share: build first: swift build -c release --product finbench" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-strict=0 hosts=0 proven=0 optimal=0 infeasible=0 other=0
+strict=0 hosts=0 proven=0 optimal=0 infeasible=0 other=0 blat=0 bcap=0 bshare=0 bany=0
 for s in $(seq 1 "$seeds"); do
   inst="$work/i$s.json" sol="$work/s$s.json"
   "$bin" generate --nodes "$nodes" --applications "$apps" --seed "$s" "$@" --out "$inst" 2> /dev/null
@@ -44,5 +49,12 @@ for s in $(seq 1 "$seeds"); do
        | {hosts: (.hosts | all(. == $s)), none: ((.transfers // []) | length == 0)}]
     | "\(length) \(map(select(.hosts and .none)) | length) \(map(select(.hosts)) | length)"' "$sol")
   proven=$((proven + n)) strict=$((strict + a)) hosts=$((hosts + b))
+  read -r l c h < <("$bin" hardness "$inst" --solution "$sol" --json \
+    | jq -r '.summary | "\(.latency_binds) \(.capacity_binds + .capacity_at_limit) \(.share_at_limit)"')
+  [ "$l" -gt 0 ] && blat=$((blat + 1))
+  [ "$c" -gt 0 ] && bcap=$((bcap + 1))
+  [ "$h" -gt 0 ] && bshare=$((bshare + 1))
+  [ $((l + c + h)) -gt 0 ] && bany=$((bany + 1))
 done
-echo "on-source $strict of $proven (hosts-only $hosts), instances: $optimal optimal, $infeasible infeasible, $other other"
+echo "on-source $strict of $proven (hosts-only $hosts), instances: $optimal optimal, $infeasible infeasible," \
+  "$other other; binding at the optimum: latency $blat, capacity $bcap, share $bshare, any $bany (instances of $optimal)"

@@ -48,8 +48,8 @@ public struct ApplicationHardness: Sendable, Equatable {
     public var optimumWithoutTransfers: Bool?
     /// The latency is within 1e-6 (relative) of the bound.
     public var latencyAtBound: Bool?
-    /// The bound costs energy: the optimum with the bound lifted is cheaper (per-application
-    /// solve only).
+    /// The bound costs energy: lifting it makes the application cheaper (per-application solve:
+    /// its optimum alone; with a solution: on the capacities the other deployments leave).
     public var latencyBinds: Bool?
     /// A node hosting the application has its memory, or its speed, full (within 1e-6,
     /// every deployment of the solution counted); a link it uses is full.
@@ -59,8 +59,8 @@ public struct ApplicationHardness: Sendable, Equatable {
     /// With share levels: a hosting node's shares sum to 1 over two or more applications, or the
     /// application's load fills its share of a node.
     public var shareAtCapacity: Bool?
-    /// Capacities cost energy: the optimum with memory, speed and bandwidth unlimited is cheaper
-    /// (per-application solve only).
+    /// Capacities cost energy: with memory, speed and bandwidth unlimited the application would
+    /// be cheaper (its optimum alone, or with the other deployments of a solution fixed).
     public var capacityBinds: Bool?
 
     /// The application's deployment is trivial: the optimum runs every block on the source.

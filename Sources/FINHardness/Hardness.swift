@@ -37,17 +37,35 @@ public enum Hardness {
     }
 
     /// The static figures, plus the facts of each application's deployment in `solution`, every
-    /// deployment counted on the shared capacities (for a joint optimum such as CBC's).
-    /// `latencyBinds` and `capacityBinds` stay nil.
+    /// deployment counted on the shared capacities (for a joint optimum such as CBC's). With the
+    /// other deployments fixed, `latencyBinds` says whether a cheaper deployment of this one fits
+    /// the capacities they leave but breaks the bound, `capacityBinds` whether one meets the
+    /// bound with memory, speed and bandwidth unlimited (FIN-exact on the residual capacities).
     public static func analyze(_ instance: Instance, solution: Solution) -> [ApplicationHardness] {
         let index = NetworkIndex(instance)
         let evaluator = Evaluator(index: index)
         let evaluation = evaluator.evaluate(solution.deployments, requireAllApplications: false)
+        let unbounded = NetworkIndex(lifted(instance))
+        let withShares = instance.shareLevels != nil
         return instance.applications.indices.map { a in
             var h = staticFigures(index, a)
-            if let d = solution.deployments.first(where: { $0.application == h.application }) {
-                fill(&h, d, evaluation, instance)
+            guard let d = solution.deployments.first(where: { $0.application == h.application }) else { return h }
+            fill(&h, d, evaluation, instance)
+            guard let best = h.optimumJoules else { return h }
+            var residual = Capacities(index)
+            for other in evaluation.deployments where other.application != h.application {
+                guard let f = other.footprint else { continue }
+                for (n, b) in f.memory { residual.memoryBytes[n] -= b }
+                for (n, x) in f.load { residual.opsPerSecond[n] -= x }
+                if withShares { for (n, x) in f.share { residual.share[n] -= x } }
+                for (l, x) in f.traffic { residual.bitsPerSecond[l] -= x }
             }
+            var open = unlimited(index)
+            open.share = residual.share
+            let free = FINMethod.solveSingle(unbounded, application: a, variant: .exact, capacities: residual)?.deployment
+            let relaxed = FINMethod.solveSingle(index, application: a, variant: .exact, capacities: open)?.deployment
+            h.latencyBinds = free.map { cheaper(energy(evaluator, $0), than: best) } ?? false
+            h.capacityBinds = relaxed.map { cheaper(energy(evaluator, $0), than: best) } ?? false
             return h
         }
     }
