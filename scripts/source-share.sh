@@ -13,6 +13,7 @@
 # application's bound would let it be cheaper on the capacities the others leave; capacity, lifting
 # memory, speed and bandwidth would, or a node's memory or speed or a link's bandwidth is used to
 # within 1e-6; share, a node's shares sum to 1 over several applications or a load fills its share.
+# Fastest != cheapest: applications (of the optimal instances) with an energy/latency trade-off.
 # Uses .build/release/finbench (build it first: swift build -c release --product finbench) and jq.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +33,7 @@ command -v jq > /dev/null || { echo "source-share: needs jq (apt-get install jq)
 [ -x "$bin" ] || { echo "source-share: build first: swift build -c release --product finbench" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-strict=0 hosts=0 proven=0 optimal=0 infeasible=0 other=0 blat=0 bcap=0 bshare=0 bany=0
+strict=0 hosts=0 proven=0 optimal=0 infeasible=0 other=0 blat=0 bcap=0 bshare=0 bany=0 trade=0
 for s in $(seq 1 "$seeds"); do
   inst="$work/i$s.json" sol="$work/s$s.json"
   "$bin" generate --nodes "$nodes" --applications "$apps" --seed "$s" "$@" --out "$inst" 2> /dev/null
@@ -49,12 +50,14 @@ for s in $(seq 1 "$seeds"); do
        | {hosts: (.hosts | all(. == $s)), none: ((.transfers // []) | length == 0)}]
     | "\(length) \(map(select(.hosts and .none)) | length) \(map(select(.hosts)) | length)"' "$sol")
   proven=$((proven + n)) strict=$((strict + a)) hosts=$((hosts + b))
-  read -r l c h < <("$bin" hardness "$inst" --solution "$sol" --json \
-    | jq -r '.summary | "\(.latency_binds) \(.capacity_binds + .capacity_at_limit) \(.share_at_limit)"')
+  read -r l c h t < <("$bin" hardness "$inst" --solution "$sol" --json \
+    | jq -r '.summary | "\(.latency_binds) \(.capacity_binds + .capacity_at_limit) \(.share_at_limit) \(.trade_off)"')
+  trade=$((trade + t))
   [ "$l" -gt 0 ] && blat=$((blat + 1))
   [ "$c" -gt 0 ] && bcap=$((bcap + 1))
   [ "$h" -gt 0 ] && bshare=$((bshare + 1))
   [ $((l + c + h)) -gt 0 ] && bany=$((bany + 1))
 done
 echo "on-source $strict of $proven (hosts-only $hosts), instances: $optimal optimal, $infeasible infeasible," \
-  "$other other; binding at the optimum: latency $blat, capacity $bcap, share $bshare, any $bany (instances of $optimal)"
+  "$other other; binding at the optimum: latency $blat, capacity $bcap, share $bshare, any $bany (instances of $optimal);" \
+  "fastest != cheapest: $trade applications"

@@ -1,3 +1,5 @@
+import Foundation
+import FINEvaluator
 import FINGraph
 import FINModel
 
@@ -13,7 +15,8 @@ extension Generator {
     /// pinned (with `pinProbability`) only where the source holds its weights and carries its
     /// load at the application's rate, so a pin never makes an instance infeasible by itself.
     /// Fastest and cheapest respect the application's own capacities (each block and transfer
-    /// on its own); a rate at which no deployment exists is halved until one does.
+    /// on its own); a rate at which the fastest deployment breaks a capacity is halved until it
+    /// does not, so every application has a deployment on its own.
     static func calibratedApplication(
         id: String, _ model: DNNModel, _ c: GeneratorConfig, _ nodes: [Node], _ links: [Link],
         _ devices: [Node], _ destinations: [Node], _ rng: inout SplitMix64
@@ -38,30 +41,44 @@ extension Generator {
                                 pinFirstBlockToSource: pinned)
         let slack = rng.uniform(c.latencySlack)
         var span = tradeOff(nodes, links, model, probe, c.shareLevels)
-        // A rate no deployment carries on its own is halved (at most 20 times).
+        // A rate the fastest deployment does not carry on its own is halved (at most 20 times).
         for _ in 0..<20 where span == nil {
             probe.ratePerSecond = round4(probe.ratePerSecond / 2)
             span = tradeOff(nodes, links, model, probe, c.shareLevels)
         }
         let latency: Double
         if let (fastest, cheapest) = span, cheapest > fastest * (1 + 1e-9) {
-            latency = round4(fastest + slack * (cheapest - fastest))
+            latency = roundUp4(fastest + slack * (cheapest - fastest))
         } else {
-            latency = round4((span?.fastest ?? 1) * (1 + slack))
+            latency = roundUp4((span?.fastest ?? 1) * (1 + slack))
         }
         return Application(id: id, model: model.id, source: source.id, destination: destination,
                            ratePerSecond: probe.ratePerSecond,
                            maxLatencySeconds: latency, minAccuracy: target, pinFirstBlockToSource: pinned)
     }
 
+    /// `x` to 4 significant digits, rounded up (a bound rounded down could cut off the fastest
+    /// deployment).
+    static func roundUp4(_ x: Double) -> Double {
+        let y = round4(x)
+        guard y < x, x > 0, x.isFinite else { return y }
+        let step = pow(10, (log10(x)).rounded(.down) - 3)
+        return round4(x + step / 2)
+    }
+
     /// The latencies of the fastest and of the cheapest deployment of `app` on its expanded graph
     /// (the application alone: each block's and each transfer's memory, load and traffic within
-    /// the instance's capacities on their own, not their sums); nil when it has none.
+    /// the instance's capacities on their own, not their sums); nil when there is none or the
+    /// fastest breaks a capacity with its sums (then the caller lowers the rate).
     static func tradeOff(_ nodes: [Node], _ links: [Link], _ model: DNNModel, _ app: Application, _ levels: [Double]?)
         -> (fastest: Double, cheapest: Double)? {
-        let probe = Instance(name: "probe", nodes: nodes, links: links, models: [model], applications: [app])
-        let graph = ExpandedGraph(NetworkIndex(probe), application: 0, levels: levels ?? [1])
-        guard let fast = graph.shortestPath(weight: \.latency), let cheap = graph.shortestPath(weight: \.energy) else {
+        let probe = Instance(name: "probe", nodes: nodes, links: links, models: [model], applications: [app],
+                             shareLevels: levels)
+        let index = NetworkIndex(probe)
+        let graph = ExpandedGraph(index, application: 0, levels: levels ?? [1])
+        guard let fast = graph.shortestPath(weight: \.latency), let cheap = graph.shortestPath(weight: \.energy),
+              let deployment = graph.deployment(along: fast)?.deployment,
+              Evaluator(index: index).evaluate(deployment).feasible else {
             return nil
         }
         return (fast.reduce(0) { $0 + graph.edges[$1].latency }, cheap.reduce(0) { $0 + graph.edges[$1].latency })

@@ -26,7 +26,7 @@ extension GeneratorConfig {
         case .contended:
             c.applications = 6
             c.memoryScale = 0.05
-            c.bandwidthScale = 0.01
+            c.bandwidthScale = 0.1
             c.rate = 1...40
             c.shareLevels = [0.25, 0.5, 1]
             c.edgeTopology = .mesh
