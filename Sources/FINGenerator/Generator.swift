@@ -45,11 +45,14 @@ public enum Generator {
         if let s = c.shareLevels { parts.append("share levels \(s)") }
         if c.applicationRule != .v1 { parts.append("application rule \(c.applicationRule.rawValue)") }
         if c.deviceClasses != [.paper] {
+            let used = DeviceClass.allCases.filter { c.deviceClasses.contains($0) }
             parts.append("Device classes \(c.deviceClasses.map(\.rawValue).joined(separator: "+")), figures estimated by us: "
-                + DeviceClass.allCases.filter { c.deviceClasses.contains($0) }.map(\.provenance).joined(separator: "; "))
-            parts.append("Edge, cloud and relay figures are the papers' authors' values (node speed and power, per-node transfer energy, receiving rates); memory and propagation delays are ours")
+                + used.map(\.provenance).joined(separator: "; "))
+            parts.append("Edge, cloud and relay figures are the papers' authors' values (node speed and power, per-node"
+                + " transfer energy, receiving rates); memory and propagation delays are ours")
         } else {
-            parts.append("Tier figures are the papers' authors' values (node speed and power, per-node transfer energy, receiving rates); memory and propagation delays are ours")
+            parts.append("Tier figures are the papers' authors' values (node speed and power, per-node transfer energy,"
+                + " receiving rates); memory and propagation delays are ours")
         }
         return parts.joined(separator: "; ") + "."
     }
@@ -82,7 +85,8 @@ public enum Generator {
 
     /// The nodes, and the class of each device (nil for other tiers). A device draws its class
     /// only when `deviceClasses` has several entries, so `[.paper]` keeps fin-gen/1's stream.
-    static func makeNodesWithClasses(_ c: GeneratorConfig, _ rng: inout SplitMix64) -> (nodes: [Node], classes: [DeviceClass?]) {
+    static func makeNodesWithClasses(_ c: GeneratorConfig, _ rng: inout SplitMix64)
+        -> (nodes: [Node], classes: [DeviceClass?]) {
         let counts = tierCounts(c)
         var nodes: [Node] = []
         var classes: [DeviceClass?] = []
@@ -91,7 +95,8 @@ public enum Generator {
             for i in 0..<count {
                 var f = TierFigures.of(tier)
                 if tier == .device {
-                    let k = c.deviceClasses.count > 1 ? c.deviceClasses[rng.below(c.deviceClasses.count)] : c.deviceClasses[0]
+                    let mix = c.deviceClasses
+                    let k = mix.count > 1 ? mix[rng.below(mix.count)] : mix[0]
                     f = k.figures
                     classes.append(k)
                 } else {
@@ -125,7 +130,8 @@ public enum Generator {
     }
 
     /// The links; a device of class `classes[i]` has that class's network figures.
-    static func makeLinks(_ c: GeneratorConfig, _ nodes: [Node], _ classes: [DeviceClass?], _ rng: inout SplitMix64) -> [Link] {
+    static func makeLinks(_ c: GeneratorConfig, _ nodes: [Node], _ classes: [DeviceClass?], _ rng: inout SplitMix64)
+        -> [Link] {
         let devices = nodes.indices.filter { nodes[$0].tier == .device }
         let edges = nodes.indices.filter { nodes[$0].tier == .edge }
         let clouds = nodes.indices.filter { nodes[$0].tier == .cloud }
@@ -279,7 +285,8 @@ public enum Generator {
             let model = pool[m]
             let label = String(repeating: "0", count: width - String(i).count) + String(i)
             if c.applicationRule == .calibrated {
-                apps.append(calibratedApplication(id: "app-\(label)", model, c, nodes, links, devices, destinations, &rng))
+                let app = calibratedApplication(id: "app-\(label)", model, c, nodes, links, devices, destinations, &rng)
+                apps.append(app)
                 continue
             }
             let source = rng.pick(devices)

@@ -19,11 +19,13 @@ public enum StandardInstances {
             edit(&c)
             out.append((file, summary, command, c))
         }
-        add("gen-easy-n10.json", "10 nodes, 1 application (paper DNNs), the easy preset: the optimum runs on the source",
+        add("gen-easy-n10.json",
+            "10 nodes, 1 application (paper DNNs), the easy preset: the optimum runs on the source",
             "finbench generate --preset easy --nodes 10 --applications 1 --seed 1") {
             $0.nodes = 10; $0.applications = 1; $0.seed = 1
         }
-        add("gen-standard-n50-a3.json", "50 nodes with relays, 3 applications, mixed device classes (calibrated default)",
+        add("gen-standard-n50-a3.json",
+            "50 nodes with relays, 3 applications, mixed device classes (calibrated default)",
             "finbench generate --preset standard --nodes 50 --applications 3 --seed 2", {
                 $0.nodes = 50; $0.applications = 3; $0.seed = 2
             }, preset: .standard)

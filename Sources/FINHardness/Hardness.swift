@@ -24,11 +24,14 @@ public enum Hardness {
         let unbounded = NetworkIndex(lifted(instance))
         return instance.applications.indices.map { a in
             var h = staticFigures(index, a)
-            guard let optimum = FINMethod.solveSingle(index, application: a, variant: .exact)?.deployment else { return h }
+            guard let optimum = FINMethod.solveSingle(index, application: a, variant: .exact)?.deployment else {
+                return h
+            }
             let evaluation = evaluator.evaluate(optimum)
             fill(&h, optimum, evaluation, instance)
             let free = FINMethod.solveSingle(unbounded, application: a, variant: .exact)?.deployment
-            let relaxed = FINMethod.solveSingle(index, application: a, variant: .exact, capacities: unlimited(index))?.deployment
+            let relaxed = FINMethod.solveSingle(index, application: a, variant: .exact, capacities: unlimited(index))?
+                .deployment
             let best = h.optimumJoules ?? 0
             h.latencyBinds = free.map { cheaper(energy(evaluator, $0), than: best) } ?? false
             h.capacityBinds = relaxed.map { cheaper(energy(evaluator, $0), than: best) } ?? false
@@ -62,7 +65,8 @@ public enum Hardness {
             }
             var open = unlimited(index)
             open.share = residual.share
-            let free = FINMethod.solveSingle(unbounded, application: a, variant: .exact, capacities: residual)?.deployment
+            let free = FINMethod.solveSingle(unbounded, application: a, variant: .exact, capacities: residual)?
+                .deployment
             let relaxed = FINMethod.solveSingle(index, application: a, variant: .exact, capacities: open)?.deployment
             h.latencyBinds = free.map { cheaper(energy(evaluator, $0), than: best) } ?? false
             h.capacityBinds = relaxed.map { cheaper(energy(evaluator, $0), than: best) } ?? false
@@ -124,8 +128,8 @@ public enum Hardness {
             h.cheapestJoules = s.energyJoules
         }
         if let fastest, let cheapest {
-            h.fastestDiffersFromCheapest = fastest.hosts != cheapest.hosts || fastest.exitAfterBlock != cheapest.exitAfterBlock
-                || fastest.transfers != cheapest.transfers
+            h.fastestDiffersFromCheapest = fastest.hosts != cheapest.hosts
+                || fastest.exitAfterBlock != cheapest.exitAfterBlock || fastest.transfers != cheapest.transfers
         }
         if let alone = SourceAlone.deployment(index, a), let s = scores(evaluator, alone) {
             h.sourceAloneSeconds = s.latencySeconds
@@ -140,7 +144,9 @@ public enum Hardness {
 
     /// Fills the optimum's fields from deployment `d` and an evaluation that scored it (alone or
     /// with the other deployments of its solution).
-    static func fill(_ h: inout ApplicationHardness, _ d: Deployment, _ evaluation: SolutionEvaluation, _ instance: Instance) {
+    static func fill(
+        _ h: inout ApplicationHardness, _ d: Deployment, _ evaluation: SolutionEvaluation, _ instance: Instance
+    ) {
         guard let mine = evaluation.deployments.first(where: { $0.application == d.application }),
               let s = mine.scores, let footprint = mine.footprint,
               let app = instance.applications.first(where: { $0.id == d.application }) else { return }
@@ -152,9 +158,13 @@ public enum Hardness {
         h.latencyAtBound = s.latencySeconds >= app.maxLatencySeconds * (1 - bindingTolerance)
         let usage = SharedUsage(evaluation, instance)
         let t = 1 - bindingTolerance
-        h.memoryAtCapacity = footprint.memory.contains { usage.memory[$0.node] >= instance.nodes[$0.node].memoryBytes * t }
-        h.loadAtCapacity = footprint.load.contains { usage.load[$0.node] >= instance.nodes[$0.node].opsPerSecond * t }
-        h.bandwidthAtCapacity = footprint.traffic.contains { usage.traffic[$0.link] >= instance.links[$0.link].bitsPerSecond * t }
+        let nodes = instance.nodes
+        h.memoryAtCapacity = footprint.memory.contains { usage.memory[$0.node] >= nodes[$0.node].memoryBytes * t }
+        h.loadAtCapacity = footprint.load.contains { usage.load[$0.node] >= nodes[$0.node].opsPerSecond * t }
+        let links = instance.links
+        h.bandwidthAtCapacity = footprint.traffic.contains {
+            usage.traffic[$0.link] >= links[$0.link].bitsPerSecond * t
+        }
         if instance.shareLevels != nil {
             let full = footprint.share.contains { usage.sharers[$0.node] >= 2 && usage.shareSum[$0.node] >= t }
             let filled = footprint.load.contains { load in

@@ -33,7 +33,9 @@ public struct HardnessSummary: Sendable, Equatable {
         solved += 1
         if on { onSource += 1 }
         if r.latencyAtBound == true { latencyAtBound += 1 }
-        if r.memoryAtCapacity == true || r.loadAtCapacity == true || r.bandwidthAtCapacity == true { capacityAtLimit += 1 }
+        if r.memoryAtCapacity == true || r.loadAtCapacity == true || r.bandwidthAtCapacity == true {
+            capacityAtLimit += 1
+        }
         if r.shareAtCapacity == true { shareAtLimit += 1 }
         if r.latencyBinds == true { latencyBinds += 1 }
         if r.capacityBinds == true { capacityBinds += 1 }
@@ -41,8 +43,9 @@ public struct HardnessSummary: Sendable, Equatable {
 
     /// One line of text.
     public var line: String {
-        var s = "\(applications) application(s): \(tradeOff) with fastest != cheapest, \(boundBelowSourceAlone) with the"
-            + " bound below the source-alone latency, \(sourceAloneFeasible) with a feasible source-alone deployment"
+        var s = "\(applications) application(s): \(tradeOff) with fastest != cheapest, "
+            + "\(boundBelowSourceAlone) with the bound below the source-alone latency, "
+            + "\(sourceAloneFeasible) with a feasible source-alone deployment"
         if solved > 0 {
             s += "; optimum known for \(solved): \(onSource) on the source, \(latencyAtBound) latency at the bound,"
                 + " \(capacityAtLimit) a capacity at its limit, \(shareAtLimit) a share at its limit"
@@ -56,9 +59,10 @@ public struct HardnessSummary: Sendable, Equatable {
     /// The counts as a JSON object.
     public var json: JSONValue {
         let fields: [(String, Int)] = [
-            ("applications", applications), ("trade_off", tradeOff), ("bound_below_source_alone", boundBelowSourceAlone),
-            ("source_alone_feasible", sourceAloneFeasible), ("solved", solved), ("on_source", onSource),
-            ("latency_at_bound", latencyAtBound), ("capacity_at_limit", capacityAtLimit), ("share_at_limit", shareAtLimit),
+            ("applications", applications), ("trade_off", tradeOff),
+            ("bound_below_source_alone", boundBelowSourceAlone), ("source_alone_feasible", sourceAloneFeasible),
+            ("solved", solved), ("on_source", onSource), ("latency_at_bound", latencyAtBound),
+            ("capacity_at_limit", capacityAtLimit), ("share_at_limit", shareAtLimit),
             ("latency_binds", latencyBinds), ("capacity_binds", capacityBinds),
         ]
         return .object(Dictionary(uniqueKeysWithValues: fields.map { ($0.0, JSONValue.number(Double($0.1))) }))

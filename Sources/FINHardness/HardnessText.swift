@@ -26,8 +26,9 @@ public enum HardnessText {
             if h.latencyBinds == true { binds.append("bound costs energy") }
             if h.capacityBinds == true { binds.append("capacities cost energy") }
             let exit = h.optimumExit.map(String.init) ?? "?"
-            out.append("  optimum \(mj(h.optimumJoules)), \(ms(h.optimumSeconds)), exit after block \(exit), "
-                + (on ? (h.optimumWithoutTransfers == true ? "on the source, no transfer" : "on the source") : "offloaded")
+            let alone = h.optimumWithoutTransfers == true ? "on the source, no transfer" : "on the source"
+            let place = on ? alone : "offloaded"
+            out.append("  optimum \(mj(h.optimumJoules)), \(ms(h.optimumSeconds)), exit after block \(exit), " + place
                 + "; binding: \(binds.isEmpty ? "nothing" : binds.joined(separator: ", "))")
         }
         return out

@@ -15,7 +15,8 @@ enum SourceAlone {
               let s = index.nodeIndex[app.source], instance.nodes[s].canCompute else { return nil }
         var transfers: [Transfer] = []
         if let destination = app.destination.flatMap({ index.nodeIndex[$0] }) {
-            guard let route = fastestRoute(index, from: s, to: destination, bits: chain.model.resultBits) else { return nil }
+            let bits = chain.model.resultBits
+            guard let route = fastestRoute(index, from: s, to: destination, bits: bits) else { return nil }
             transfers.append(Transfer(afterBlock: k, path: route.map { instance.nodes[$0].id }))
         }
         let shares = instance.shareLevels.map { levels in [app.source: levels.max() ?? 1] }

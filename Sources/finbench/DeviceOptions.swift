@@ -26,7 +26,8 @@ struct DeviceOptions: ParsableArguments {
         }
         if let applicationRule {
             guard let rule = ApplicationRule(rawValue: applicationRule) else {
-                throw Failure("unknown application rule \"\(applicationRule)\" (v1 or calibrated)", status: ExitStatus.usage)
+                let message = "unknown application rule \"\(applicationRule)\" (v1 or calibrated)"
+                throw Failure(message, status: ExitStatus.usage)
             }
             c.applicationRule = rule
         }

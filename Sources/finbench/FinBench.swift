@@ -13,8 +13,8 @@ struct FinBench: ParsableCommand {
             70 solver or internal failure; 73 cannot write output.
             """,
         version: "0.1.0",
-        subcommands: [Generate.self, Validate.self, Evaluate.self, Solve.self, Export.self, Bench.self, Merge.self, ReportCommand.self, Profiles.self, Demo.self,
-                      HardnessCommand.self])
+        subcommands: [Generate.self, Validate.self, Evaluate.self, Solve.self, Export.self, Bench.self, Merge.self, ReportCommand.self, Profiles.self, Demo.self]
+            + [HardnessCommand.self])
 }
 
 /// Prints to standard error.

@@ -6,7 +6,7 @@ import FINModel
 struct HardnessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hardness",
-        abstract: "Per application: fastest vs cheapest deployment, admissible exits, where the bound sits, what binds.",
+        abstract: "Per application: fastest vs cheapest deployment, admissible exits, bound position, what binds.",
         discussion: """
             Static figures need no solver: whether the fastest and the cheapest deployment differ,
             the admissible exits, the source-alone deployment (shallowest admissible exit) and whether
