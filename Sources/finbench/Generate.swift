@@ -47,7 +47,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Latency bound position, LO:HI: 0 = the fastest deployment's latency, 1 = the source alone (plus fastest delivery), > 1 looser.") var latencySlack: RangeArgument?
     @Option(help: "Accuracy target as a multiple of a random exit's accuracy, LO:HI within (0, 1].") var accuracySlack: RangeArgument?
     @Option(help: "Exit probability of intermediate exits, LO:HI (0 = static truncation).") var exitProbability: RangeArgument?
-    @Option(help: "Which exit sets the accuracy target: random or deepest.") var targetExit: String?
+    @Option(help: "Which exit sets the accuracy target: random, deepest or beyond-first.") var targetExit: String?
     @Option(help: "Probability that an application has a result destination.") var destinationProbability: Double?
     @Option(help: "Probability that block 1 is pinned to the source.") var pinProbability: Double?
     @Option(help: "Comma-separated share levels, e.g. 0.25,0.5,1 (journal resource allocation).") var shareLevels: NumberListArgument?
@@ -86,7 +86,7 @@ struct Generate: ParsableCommand {
         if let exitProbability { c.exitProbability = exitProbability.range }
         if let targetExit {
             guard let t = TargetExit(rawValue: targetExit) else {
-                throw Failure("unknown target exit \"\(targetExit)\" (random or deepest)", status: ExitStatus.usage)
+                throw Failure("unknown target exit \"\(targetExit)\" (random, deepest or beyond-first)", status: ExitStatus.usage)
             }
             c.targetExit = t
         }
