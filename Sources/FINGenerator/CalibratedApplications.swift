@@ -48,7 +48,7 @@ extension Generator {
         }
         let latency: Double
         if let (fastest, cheapest) = span, cheapest > fastest * (1 + 1e-9) {
-            latency = roundUp4(fastest + slack * (cheapest - fastest))
+            latency = roundUp4(max(fastest + slack * (cheapest - fastest), fastest * (1 + c.latencyMargin)))
         } else {
             latency = roundUp4((span?.fastest ?? 1) * (1 + slack))
         }

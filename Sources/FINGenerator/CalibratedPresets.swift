@@ -18,6 +18,7 @@ extension GeneratorConfig {
         c.applications = 3
         c.rate = 1...5
         c.latencySlack = 0.1...0.9
+        c.latencyMargin = 0.2
         c.exitProbability = 0.1...0.4
         c.destinationProbability = 0.2
         c.pinProbability = 0.5

@@ -43,7 +43,9 @@ public enum Generator {
             "targets from \(c.targetExit.rawValue) exits, exit probability \(c.exitProbability.lowerBound)...\(c.exitProbability.upperBound), destinations \(c.destinationProbability), pinned \(c.pinProbability)",
         ]
         if let s = c.shareLevels { parts.append("share levels \(s)") }
-        if c.applicationRule != .v1 { parts.append("application rule \(c.applicationRule.rawValue)") }
+        if c.applicationRule != .v1 {
+            parts.append("application rule \(c.applicationRule.rawValue), latency margin \(c.latencyMargin)")
+        }
         if c.deviceClasses != [.paper] {
             let used = DeviceClass.allCases.filter { c.deviceClasses.contains($0) }
             parts.append("Device classes \(c.deviceClasses.map(\.rawValue).joined(separator: "+")), figures estimated by us: "

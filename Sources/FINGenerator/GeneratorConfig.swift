@@ -64,6 +64,10 @@ public struct GeneratorConfig: Sendable, Equatable {
     /// values above 1 are looser still. (When the source alone is the fastest, the bound is
     /// that time times 1 + slack.)
     public var latencySlack: ClosedRange<Double> = 0.2...1.5
+    /// Calibrated rule only: the bound is at least the fastest deployment's latency times
+    /// 1 + this margin, so that no bound sits within a rounding error of the fastest deployment
+    /// (where the cheapest is barely slower than the fastest).
+    public var latencyMargin = 0.0
     /// The accuracy target is the accuracy of an exit (see `targetExit`) times a factor uniform
     /// in this range (<= 1 keeps that exit admissible).
     public var accuracySlack: ClosedRange<Double> = 0.97...1.0
@@ -168,6 +172,7 @@ public struct GeneratorConfig: Sendable, Equatable {
         if exitProbability.lowerBound < 0 || exitProbability.upperBound > 1 { out.append("exitProbability must be within [0, 1]") }
         if !(1...100_000).contains(applications) { out.append("applications must be in 1...100000, got \(applications)") }
         if !(rate.lowerBound > 0) || !rate.upperBound.isFinite { out.append("rate must be a positive range") }
+        if !(latencyMargin >= 0 && latencyMargin.isFinite) { out.append("latencyMargin must be >= 0") }
         if latencySlack.lowerBound < 0 || !latencySlack.upperBound.isFinite { out.append("latencySlack must be a non-negative range") }
         if !(accuracySlack.lowerBound > 0) || accuracySlack.upperBound > 1 { out.append("accuracySlack must be within (0, 1]") }
         if let levels = shareLevels, levels.isEmpty || levels.contains(where: { !($0 > 0 && $0 <= 1) }) {

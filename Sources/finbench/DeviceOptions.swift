@@ -10,6 +10,8 @@ struct DeviceOptions: ParsableArguments {
     var deviceClasses: String?
     @Option(help: "How bounds and pins are drawn: v1 (fin-gen/1) or calibrated (slack < 1 excludes source-only).")
     var applicationRule: String?
+    @Option(help: "Calibrated rule: the bound is at least the fastest deployment's latency times 1 + this margin.")
+    var latencyMargin: Double?
 
     /// Applies the options given to `c`.
     func apply(to c: inout GeneratorConfig) throws(Failure) {
@@ -24,6 +26,7 @@ struct DeviceOptions: ParsableArguments {
             }
             c.deviceClasses = classes
         }
+        if let latencyMargin { c.latencyMargin = latencyMargin }
         if let applicationRule {
             guard let rule = ApplicationRule(rawValue: applicationRule) else {
                 let message = "unknown application rule \"\(applicationRule)\" (v1 or calibrated)"
