@@ -10,8 +10,8 @@ public enum Hardness {
 
     /// The static figures of every application (no solver), in the instance's order.
     public static func analyze(_ instance: Instance) -> [ApplicationHardness] {
-        let index = NetworkIndex(instance)
-        return instance.applications.indices.map { staticFigures(index, $0) }
+        let context = Context(instance)
+        return instance.applications.indices.map { context.staticFigures($0) }
     }
 
     /// The static figures, plus each application's exact optimum alone (FIN-exact on the full
@@ -19,11 +19,10 @@ public enum Hardness {
     /// constraints sit at their limit, and whether lifting the bound or the capacities would
     /// make it cheaper.
     public static func analyzeSolving(_ instance: Instance) -> [ApplicationHardness] {
-        let index = NetworkIndex(instance)
-        let evaluator = Evaluator(index: index)
-        let unbounded = NetworkIndex(lifted(instance))
+        let context = Context(instance)
+        let (index, evaluator, unbounded) = (context.index, context.evaluator, context.unbounded)
         return instance.applications.indices.map { a in
-            var h = staticFigures(index, a)
+            var h = context.staticFigures(a)
             guard let optimum = FINMethod.solveSingle(index, application: a, variant: .exact)?.deployment else {
                 return h
             }
@@ -45,13 +44,12 @@ public enum Hardness {
     /// the capacities they leave but breaks the bound, `capacityBinds` whether one meets the
     /// bound with memory, speed and bandwidth unlimited (FIN-exact on the residual capacities).
     public static func analyze(_ instance: Instance, solution: Solution) -> [ApplicationHardness] {
-        let index = NetworkIndex(instance)
-        let evaluator = Evaluator(index: index)
+        let context = Context(instance)
+        let (index, evaluator, unbounded) = (context.index, context.evaluator, context.unbounded)
         let evaluation = evaluator.evaluate(solution.deployments, requireAllApplications: false)
-        let unbounded = NetworkIndex(lifted(instance))
         let withShares = instance.shareLevels != nil
         return instance.applications.indices.map { a in
-            var h = staticFigures(index, a)
+            var h = context.staticFigures(a)
             guard let d = solution.deployments.first(where: { $0.application == h.application }) else { return h }
             fill(&h, d, evaluation, instance)
             guard let best = h.optimumJoules else { return h }
@@ -104,18 +102,32 @@ public enum Hardness {
 
     static func energy(_ evaluator: Evaluator, _ d: Deployment) -> Double? { scores(evaluator, d)?.energyJoules }
 
-    static func staticFigures(_ index: NetworkIndex, _ a: Int) -> ApplicationHardness {
+    /// An instance's index, its evaluator, and the index of its copy with every bound lifted.
+    struct Context {
+        let index: NetworkIndex
+        let evaluator: Evaluator
+        let unbounded: NetworkIndex
+
+        init(_ instance: Instance) {
+            index = NetworkIndex(instance)
+            evaluator = Evaluator(index: index)
+            unbounded = NetworkIndex(Hardness.lifted(instance))
+        }
+
+        func staticFigures(_ a: Int) -> ApplicationHardness {
+            Hardness.staticFigures(index, evaluator, unbounded, a)
+        }
+    }
+
+    static func staticFigures(_ index: NetworkIndex, _ evaluator: Evaluator, _ unbounded: NetworkIndex, _ a: Int)
+        -> ApplicationHardness {
         let instance = index.instance
         let app = instance.applications[a]
         let chain = index.chain(of: app)
-        let evaluator = Evaluator(index: index)
         let exits = chain.admissibleDepths(minAccuracy: app.minAccuracy).map(\.lastBlock).sorted()
         var h = ApplicationHardness(
             application: app.id, model: app.model, source: app.source, admissibleExits: exits,
             boundSeconds: app.maxLatencySeconds, fastestDiffersFromCheapest: false, sourceAloneFeasible: false)
-        var one = instance
-        one.applications[a].maxLatencySeconds = .greatestFiniteMagnitude
-        let unbounded = NetworkIndex(one)
         let fastest = FINMethod.solveSingle(unbounded, application: a, variant: .minimumLatency)?.deployment
         let graph = ExpandedGraph(unbounded, application: a, levels: instance.shareLevels ?? [1])
         let cheapest = graph.shortestPath(weight: \.energy).flatMap { graph.deployment(along: $0)?.deployment }
