@@ -71,7 +71,8 @@ for s in $(seq 1 "$seeds"); do
   fi
 done
 echo "on-source $strict of $proven (hosts-only $hosts), instances: $optimal optimal, $infeasible infeasible," \
-  "$other other; binding at the optimum: latency $blat, capacity $bcap, share $bshare, any $bany (instances of $optimal);" \
+  "$other other; binding at the optimum: latency $blat, capacity $bcap, share $bshare, any $bany" \
+  "(instances of $optimal);" \
   "fastest != cheapest: $trade applications"
 if [ "$fin" = 1 ]; then
   echo "$gaps" | awk -v n="$optimal" '{ a = 0; at = 0; s = 0; m = 0
