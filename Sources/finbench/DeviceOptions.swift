@@ -8,7 +8,7 @@ struct DeviceOptions: ParsableArguments {
             + DeviceClass.allCases.map(\.rawValue).joined(separator: ", ") + ".",
         valueName: "classes"))
     var deviceClasses: String?
-    @Option(help: "How bounds and pins are drawn: v1 (fin-gen/1) or calibrated (slack < 1 excludes source-only).")
+    @Option(help: "How bounds and pins are drawn: v1 (fin-gen/1) or calibrated (slack 1 = the cheapest deployment).")
     var applicationRule: String?
     @Option(help: "Calibrated rule: the bound is at least the fastest deployment's latency times 1 + this margin.")
     var latencyMargin: Double?

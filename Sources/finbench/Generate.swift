@@ -7,7 +7,7 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a seeded instance (or the papers' 3-tier scenario).",
         discussion: """
-            Starts from a preset (default standard; see docs/INSTANCES.md) and applies the options given. The same
+            Starts from a preset (default standard, see docs/INSTANCES.md) and applies the options. The same
             options and seed always give a byte-identical file. Without --out the instance goes to
             standard output.
 
@@ -86,7 +86,8 @@ struct Generate: ParsableCommand {
         if let exitProbability { c.exitProbability = exitProbability.range }
         if let targetExit {
             guard let t = TargetExit(rawValue: targetExit) else {
-                throw Failure("unknown target exit \"\(targetExit)\" (random, deepest or beyond-first)", status: ExitStatus.usage)
+                let known = TargetExit.allCases.map(\.rawValue).joined(separator: ", ")
+                throw Failure("unknown target exit \"\(targetExit)\" (\(known))", status: ExitStatus.usage)
             }
             c.targetExit = t
         }
