@@ -32,6 +32,8 @@ let package = Package(
         /// The method registry: every method, its parameters and how to run it. Links every solver
         /// backend (GLPK among them: GPL-3.0-or-later).
         .library(name: "FINMethods", targets: ["FINMethods"]),
+        /// Per-application hardness figures: trade-off, bound position, what binds.
+        .library(name: "FINHardness", targets: ["FINHardness"]),
         /// Exhaustive enumeration, the oracle for tiny instances.
         .library(name: "FINBruteForce", targets: ["FINBruteForce"]),
         /// The authors' own decision procedures (their MATLAB code), ported; scored by the evaluator.
@@ -67,14 +69,17 @@ let package = Package(
                 "FINModel", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINSolverHiGHS", "FIN", "FINAuthors",
             ]),
         .target(name: "FINBruteForce", dependencies: ["FINModel", "FINEvaluator"]),
+        .target(name: "FINHardness", dependencies: [
+            "FINModel", "FINEvaluator", "FINGraph", "FIN", .product(name: "HeapModule", package: "swift-collections"),
+        ]),
         .target(name: "FINTestSupport", dependencies: ["FINModel", "FINLinear"]),
-        .target(name: "FINHarness", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINMethods"]),
+        .target(name: "FINHarness", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINMethods", "FINHardness"]),
         .target(name: "FINCommandLine", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "finbench",
             dependencies: [
                 "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FIN",
-                "FINCommandLine", "FINHarness", "FINMethods", "_CStdioShim",
+                "FINCommandLine", "FINHarness", "FINMethods", "_CStdioShim", "FINHardness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -106,6 +111,7 @@ let package = Package(
             name: "FINMethodsTests",
             dependencies: ["FINMethods", "FINModel", "FINGenerator", "FINBruteForce", "FINTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel", "FINHarness", "FINMethods"]),
+        .testTarget(name: "FINHardnessTests", dependencies: ["FINHardness", "FINModel", "FINGenerator", "FIN"]),
     ],
     swiftLanguageModes: [.v6]
 )

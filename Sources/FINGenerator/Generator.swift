@@ -18,8 +18,8 @@ public enum Generator {
         let problems = config.problems()
         guard problems.isEmpty else { throw GeneratorError(problems: problems) }
         var rng = SplitMix64(seed: config.seed)
-        let nodes = makeNodes(config, &rng)
-        let links = makeLinks(config, nodes, &rng)
+        let (nodes, classes) = makeNodesWithClasses(config, &rng)
+        let links = makeLinks(config, nodes, classes, &rng)
         let (models, applications) = makeApplications(config, nodes, links, &rng)
         return Instance(
             name: name(config), description: describe(config), nodes: nodes, links: links, models: models,
@@ -42,7 +42,19 @@ public enum Generator {
             "targets from \(c.targetExit.rawValue) exits, exit probability \(c.exitProbability.lowerBound)...\(c.exitProbability.upperBound), destinations \(c.destinationProbability), pinned \(c.pinProbability)",
         ]
         if let s = c.shareLevels { parts.append("share levels \(s)") }
-        parts.append("Tier figures are the papers' authors' values (node speed and power, per-node transfer energy, receiving rates); memory and propagation delays are ours")
+        if c.applicationRule != .v1 {
+            parts.append("application rule \(c.applicationRule.rawValue), latency margin \(c.latencyMargin)")
+        }
+        if c.deviceClasses != [.paper] {
+            let used = DeviceClass.allCases.filter { c.deviceClasses.contains($0) }
+            parts.append("Device classes \(c.deviceClasses.map(\.rawValue).joined(separator: "+")), figures estimated by us: "
+                + used.map(\.provenance).joined(separator: "; "))
+            parts.append("Edge, cloud and relay figures are the papers' authors' values (node speed and power, per-node"
+                + " transfer energy, receiving rates); memory and propagation delays are ours")
+        } else {
+            parts.append("Tier figures are the papers' authors' values (node speed and power, per-node transfer energy,"
+                + " receiving rates); memory and propagation delays are ours")
+        }
         return parts.joined(separator: "; ") + "."
     }
 
@@ -69,12 +81,28 @@ public enum Generator {
     }
 
     static func makeNodes(_ c: GeneratorConfig, _ rng: inout SplitMix64) -> [Node] {
+        makeNodesWithClasses(c, &rng).nodes
+    }
+
+    /// The nodes, and the class of each device (nil for other tiers). A device draws its class
+    /// only when `deviceClasses` has several entries, so `[.paper]` keeps fin-gen/1's stream.
+    static func makeNodesWithClasses(_ c: GeneratorConfig, _ rng: inout SplitMix64)
+        -> (nodes: [Node], classes: [DeviceClass?]) {
         let counts = tierCounts(c)
         var nodes: [Node] = []
+        var classes: [DeviceClass?] = []
         func add(_ tier: Tier, _ count: Int, _ prefix: String) {
-            let f = TierFigures.of(tier)
             let width = String(max(count - 1, 0)).count
             for i in 0..<count {
+                var f = TierFigures.of(tier)
+                if tier == .device {
+                    let mix = c.deviceClasses
+                    let k = mix.count > 1 ? mix[rng.below(mix.count)] : mix[0]
+                    f = k.figures
+                    classes.append(k)
+                } else {
+                    classes.append(nil)
+                }
                 let speedFactor = rng.uniform(1 - c.heterogeneity, 1 + c.heterogeneity)
                 let powerFactor = rng.uniform(1 - c.heterogeneity, 1 + c.heterogeneity)
                 let memoryFactor = rng.uniform(1 - c.heterogeneity, 1 + c.heterogeneity)
@@ -93,11 +121,18 @@ public enum Generator {
         for i in 0..<counts.relays {
             nodes.append(Node(id: "r\(String(repeating: "0", count: String(max(counts.relays - 1, 0)).count - String(i).count))\(i)",
                               tier: .relay, opsPerSecond: f.opsPerSecond, powerWatts: f.powerWatts, memoryBytes: f.memoryBytes))
+            classes.append(nil)
         }
-        return nodes
+        return (nodes, classes)
     }
 
     static func makeLinks(_ c: GeneratorConfig, _ nodes: [Node], _ rng: inout SplitMix64) -> [Link] {
+        makeLinks(c, nodes, nodes.map { _ in nil }, &rng)
+    }
+
+    /// The links; a device of class `classes[i]` has that class's network figures.
+    static func makeLinks(_ c: GeneratorConfig, _ nodes: [Node], _ classes: [DeviceClass?], _ rng: inout SplitMix64)
+        -> [Link] {
         let devices = nodes.indices.filter { nodes[$0].tier == .device }
         let edges = nodes.indices.filter { nodes[$0].tier == .edge }
         let clouds = nodes.indices.filter { nodes[$0].tier == .cloud }
@@ -111,11 +146,12 @@ public enum Generator {
             guard connected.insert(key).inserted else { return }
             let latency = round4(rng.uniform(delay))
             for (u, v) in [(a, b), (b, a)] {
-                let fu = TierFigures.of(nodes[u].tier)
-                let fv = TierFigures.of(nodes[v].tier)
+                let fu = classes[u]?.figures ?? TierFigures.of(nodes[u].tier)
+                let fv = classes[v]?.figures ?? TierFigures.of(nodes[v].tier)
+                let rate = min(fv.receiveBitsPerSecond, classes[u]?.sendBitsPerSecond ?? .infinity)
                 links.append(Link(
                     from: nodes[u].id, to: nodes[v].id,
-                    bitsPerSecond: round4(fv.receiveBitsPerSecond * c.bandwidthScale),
+                    bitsPerSecond: round4(rate * c.bandwidthScale),
                     latencySeconds: latency,
                     joulesPerBit: round4(fu.joulesPerBit + fv.joulesPerBit)))
             }
@@ -233,11 +269,17 @@ public enum Generator {
             let m = rng.below(pool.count)
             used[m] = true
             let model = pool[m]
+            let label = String(repeating: "0", count: width - String(i).count) + String(i)
+            if c.applicationRule == .calibrated {
+                let app = calibratedApplication(id: "app-\(label)", model, c, nodes, links, devices, destinations, &rng)
+                apps.append(app)
+                continue
+            }
             let source = rng.pick(devices)
             let chain = DNNChain(model)
             let deepest = chain.depths.last!
             // Rounded down, so the drawn exit stays admissible.
-            let exit = c.targetExit == .deepest ? chain.depths.max { $0.accuracy < $1.accuracy }! : rng.pick(chain.depths)
+            let exit = c.targetExit.draw(chain, &rng)
             let target = (exit.accuracy * rng.uniform(c.accuracySlack) * 1e4).rounded(.down) / 1e4
             var destination: String?
             if rng.chance(c.destinationProbability) {
@@ -261,7 +303,6 @@ public enum Generator {
             } else {
                 latency = round4(alone * (1 + slack))
             }
-            let label = String(repeating: "0", count: width - String(i).count) + String(i)
             apps.append(Application(
                 id: "app-\(label)", model: model.id, source: source.id, destination: destination,
                 ratePerSecond: round4(rng.uniform(c.rate)), maxLatencySeconds: latency,

@@ -19,18 +19,28 @@ public enum StandardInstances {
             edit(&c)
             out.append((file, summary, command, c))
         }
-        add("gen-easy-n10.json", "10 nodes, 1 application (paper DNNs), easy constraints",
-            "finbench generate --nodes 10 --applications 1 --seed 1") { $0.nodes = 10; $0.applications = 1; $0.seed = 1 }
-        add("gen-easy-n50-a3.json", "50 nodes with relays, 3 applications, destinations, dynamic exits",
-            "finbench generate --nodes 50 --applications 3 --exit-probability 0.1:0.4 --destination-probability 0.5 --seed 2") {
-            $0.nodes = 50; $0.applications = 3; $0.exitProbability = 0.1...0.4; $0.destinationProbability = 0.5; $0.seed = 2
+        add("gen-easy-n10.json",
+            "10 nodes, 1 application (paper DNNs), the easy preset: the optimum runs on the source",
+            "finbench generate --preset easy --nodes 10 --applications 1 --seed 1") {
+            $0.nodes = 10; $0.applications = 1; $0.seed = 1
         }
-        add("gen-binding-n30-a4.json", "30 nodes, 4 applications, binding memory/bandwidth/rates, share levels",
-            "finbench generate --preset binding --nodes 30 --applications 4 --seed 3", { $0.nodes = 30; $0.applications = 4; $0.seed = 3 }, preset: .binding)
-        add("gen-easy-n200-a10.json", "200 nodes, ring edge, 10 applications",
-            "finbench generate --nodes 200 --applications 10 --seed 4") { $0.nodes = 200; $0.applications = 10; $0.seed = 4 }
-        add("gen-synthetic-n1000.json", "1,000 nodes, meshed edge, 1 synthetic DNN of 5-10 blocks",
-            "finbench generate --preset synthetic --nodes 1000 --seed 5", { $0.nodes = 1000; $0.seed = 5 }, preset: .synthetic)
+        add("gen-standard-n50-a3.json",
+            "50 nodes with relays, 3 applications, mixed device classes (calibrated default)",
+            "finbench generate --preset standard --nodes 50 --applications 3 --seed 2", {
+                $0.nodes = 50; $0.applications = 3; $0.seed = 2
+            }, preset: .standard)
+        add("gen-contended-n30-a4.json", "30 nodes, 4 applications, scarce memory/bandwidth, high rates, share levels",
+            "finbench generate --preset contended --nodes 30 --applications 4 --seed 3", {
+                $0.nodes = 30; $0.applications = 4; $0.seed = 3
+            }, preset: .contended)
+        add("gen-standard-n200-a10.json", "200 nodes, ring edge, 10 applications, mixed device classes",
+            "finbench generate --preset standard --nodes 200 --applications 10 --seed 4", {
+                $0.nodes = 200; $0.applications = 10; $0.seed = 4
+            }, preset: .standard)
+        add("gen-scaling-n1000.json", "1,000 nodes, meshed edge, 1 synthetic DNN of 5-10 blocks, mixed device classes",
+            "finbench generate --preset scaling --nodes 1000 --applications 1 --seed 9", {
+                $0.nodes = 1000; $0.applications = 1; $0.seed = 9
+            }, preset: .scaling)
         return out
     }()
 

@@ -26,8 +26,22 @@ public struct RunColumn: Sendable {
         }
     }
 
-    static func number(_ name: String, _ path: WritableKeyPath<RunRecord, Double?> & Sendable) -> RunColumn {
-        RunColumn(name: name, required: true, write: { $0[keyPath: path].map(JSONWriter.formatNumber) ?? "" }) { r, s in
+    static func count(_ name: String, _ path: WritableKeyPath<RunRecord, Int?> & Sendable) -> RunColumn {
+        RunColumn(name: name, required: false, write: { $0[keyPath: path].map(String.init) ?? "" }) { r, s in
+            if s.isEmpty {
+                r[keyPath: path] = nil
+                return true
+            }
+            guard let x = Int(s), x >= 0 else { return false }
+            r[keyPath: path] = x
+            return true
+        }
+    }
+
+    static func number(
+        _ name: String, _ path: WritableKeyPath<RunRecord, Double?> & Sendable, required: Bool = true
+    ) -> RunColumn {
+        RunColumn(name: name, required: required, write: { $0[keyPath: path].map(JSONWriter.formatNumber) ?? "" }) { r, s in
             if s.isEmpty {
                 r[keyPath: path] = nil
                 return true
@@ -82,6 +96,10 @@ extension RunRecord {
         .number("computeJoulesPerSecond", \.computeJoulesPerSecond),
         .number("communicationJoulesPerSecond", \.communicationJoulesPerSecond),
         .text("message", \.message), .text("gitRevision", \.gitRevision), .text("finbenchVersion", \.finbenchVersion),
+        // Hardness (docs/INSTANCES.md); optional: files written before they existed lack them.
+        .count("tradeOffApplications", \.tradeOffApplications),
+        .number("boundPositionMedian", \.boundPositionMedian, required: false),
+        .count("onSourceApplications", \.onSourceApplications),
     ]
 
     /// The columns `results.csv` adds.

@@ -1,10 +1,11 @@
 import FINEvaluator
 import FINGenerator
+import FINHardness
 import FINModel
 
 extension RunRecord {
     /// The record of a job before it runs: the instance's figures and the method.
-    init(job: SweepJob, sweep: Sweep, instance: Instance, revision: String) {
+    init(job: SweepJob, sweep: Sweep, instance: Instance, hardness: [ApplicationHardness], revision: String) {
         self.init()
         key = job.key
         self.sweep = sweep.name
@@ -22,6 +23,8 @@ extension RunRecord {
         parameters = JSONWriter.string(job.method.values.json).trimmingCharacters(in: .newlines)
         gitRevision = revision
         finbenchVersion = FinbenchVersion.string
+        tradeOffApplications = hardness.filter(\.fastestDiffersFromCheapest).count
+        boundPositionMedian = Statistics.median(hardness.compactMap(\.boundPosition))
     }
 
     /// Records a solution, its deployments scored by `evaluator` (once).
@@ -42,6 +45,10 @@ extension RunRecord {
             }
             computeJoulesPerSecond = compute
             communicationJoulesPerSecond = communication
+            let sources = Dictionary(evaluator.instance.applications.map { ($0.id, $0.source) }) { a, _ in a }
+            onSourceApplications = s.deployments.filter { d in
+                d.transfers.isEmpty && d.hosts.allSatisfy { $0 == sources[d.application] }
+            }.count
         }
         wallSeconds = s.wallSeconds
         boundJoulesPerSecond = s.boundJoulesPerSecond

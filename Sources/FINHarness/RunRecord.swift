@@ -50,6 +50,15 @@ public struct RunRecord: Sendable, Equatable {
     public var gitRevision = ""
     public var finbenchVersion = ""
 
+    // How hard the instance is (`FINHardness`; docs/INSTANCES.md).
+    /// Applications whose fastest and cheapest deployments differ (a trade-off to decide).
+    public var tradeOffApplications: Int?
+    /// The median over applications of where the bound sits between the fastest deployment (0)
+    /// and the source alone (1).
+    public var boundPositionMedian: Double?
+    /// Deployments of this run that run entirely on their source, with no transfer.
+    public var onSourceApplications: Int?
+
     // Derived over every run of the instance (`results.csv` only).
     public var bestKnownJoulesPerSecond: Double?
     public var bestKnownIsProven: Bool?

@@ -42,9 +42,12 @@ public enum RunTable {
             if row.fields.count != table.header.count {
                 problem = "\(row.fields.count) fields, the header has \(table.header.count)"
             } else {
-                for c in columns where !c.read(&record, row.fields[index[c.name]!]) {
-                    problem = "column \(c.name): cannot read \"\(row.fields[index[c.name]!].prefix(40))\""
-                    break
+                for c in columns {
+                    guard let at = index[c.name] else { continue }  // an optional column the file lacks
+                    if !c.read(&record, row.fields[at]) {
+                        problem = "column \(c.name): cannot read \"\(row.fields[at].prefix(40))\""
+                        break
+                    }
                 }
                 if problem == nil && record.key.isEmpty { problem = "an empty key" }
             }

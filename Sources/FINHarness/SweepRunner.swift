@@ -1,5 +1,6 @@
 import FINEvaluator
 import FINGenerator
+import FINHardness
 import FINModel
 import Foundation
 
@@ -50,6 +51,10 @@ public struct SweepRunner: Sendable {
         for job in mine where instances[job.instance] == nil {
             do { instances[job.instance] = try sweep.instance(for: job) } catch { throw .input(error) }
         }
+        // How hard each instance is, once (recorded in every row of the instance).
+        let names = instances.keys.sorted()
+        let figures = names.map { Hardness.analyze(instances[$0]!) }
+        let hardness = Dictionary(uniqueKeysWithValues: zip(names, figures))
         do {
             try FileManager.default.createDirectory(atPath: path("solutions"), withIntermediateDirectories: true)
             try FileManager.default.createDirectory(atPath: path("instances"), withIntermediateDirectories: true)
@@ -78,9 +83,10 @@ public struct SweepRunner: Sendable {
         queue.maxConcurrentOperationCount = max(1, jobs)
         for job in todo {
             let instance = instances[job.instance]!
+            let figures = hardness[job.instance]!
             queue.addOperation {
                 guard !stop.stopped, !state.failed else { return }
-                let record = self.runJob(job, instance, revision: revision)
+                let record = self.runJob(job, instance, hardness: figures, revision: revision)
                 // A job whose child was killed by a stop signal leaves no row.
                 guard !stop.stopped else { return }
                 let line = CSVTable.line(record.fields(RunRecord.columns))
@@ -158,7 +164,7 @@ public struct SweepRunner: Sendable {
     }
 
     /// One job: a child `finbench solve`, killed at the hard limit, its solution scored.
-    func runJob(_ job: SweepJob, _ instance: Instance, revision: String) -> RunRecord {
+    func runJob(_ job: SweepJob, _ instance: Instance, hardness: [ApplicationHardness], revision: String) -> RunRecord {
         let instancePath = path("instances/\(job.instance).json")
         let safe = String(job.key.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
         let solutionPath = path("solutions/\(safe).json")
@@ -167,7 +173,7 @@ public struct SweepRunner: Sendable {
         let child = ChildProcess.run(
             executable.path, arguments(job, instance: instancePath, solution: solutionPath), captureOutput: false,
             hardLimitSeconds: limit)
-        var r = RunRecord(job: job, sweep: sweep, instance: instance, revision: revision)
+        var r = RunRecord(job: job, sweep: sweep, instance: instance, hardness: hardness, revision: revision)
         r.processWallSeconds = (child.wallSeconds * 1e4).rounded() / 1e4
         switch child.outcome {
         case .killed: r.message = "killed after \(JSONWriter.formatNumber(limit)) s (hard wall-clock limit)"

@@ -14,7 +14,9 @@ struct FinBench: ParsableCommand {
             70 solver or internal failure; 73 cannot write output.
             """,
         version: FinbenchVersion.string,
-        subcommands: [Generate.self, Validate.self, Evaluate.self, Solve.self, Export.self, Bench.self, MergeCommand.self, ReportCommand.self, Profiles.self, Demo.self])
+        subcommands: [Generate.self, Validate.self, Evaluate.self, Solve.self, Export.self, Bench.self, MergeCommand.self, ReportCommand.self, Profiles.self, Demo.self,
+            HardnessCommand.self,
+        ])
 }
 
 /// Prints to standard error.

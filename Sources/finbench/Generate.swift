@@ -7,7 +7,7 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a seeded instance (or the papers' 3-tier scenario).",
         discussion: """
-            Starts from a preset (easy, binding, synthetic) and applies the options given. The same
+            Starts from a preset (default standard, see docs/INSTANCES.md) and applies the options. The same
             options and seed always give a byte-identical file. Without --out the instance goes to
             standard output.
 
@@ -34,7 +34,7 @@ struct Generate: ParsableCommand {
     var minAccuracy: Double?
 
     @Option(help: "Preset to start from: \(GeneratorConfig.Preset.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var preset: String = "easy"
+    var preset: String = "standard"
     @Option(help: "Random seed.") var seed: UInt64?
     @Option(help: "Total nodes, 3...10000.") var nodes: Int?
     @Option(help: "Number of applications.") var applications: Int?
@@ -52,7 +52,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Latency bound position, LO:HI: 0 = the fastest deployment's latency, 1 = the source alone (plus fastest delivery), > 1 looser.") var latencySlack: RangeArgument?
     @Option(help: "Accuracy target as a multiple of a random exit's accuracy, LO:HI within (0, 1].") var accuracySlack: RangeArgument?
     @Option(help: "Exit probability of intermediate exits, LO:HI (0 = static truncation).") var exitProbability: RangeArgument?
-    @Option(help: "Which exit sets the accuracy target: random or deepest.") var targetExit: String?
+    @Option(help: "Which exit sets the accuracy target: random, deepest or beyond-first.") var targetExit: String?
     @Option(help: "Probability that an application has a result destination.") var destinationProbability: Double?
     @Option(help: "Probability that block 1 is pinned to the source.") var pinProbability: Double?
     @Option(help: "Comma-separated share levels, e.g. 0.25,0.5,1 (journal resource allocation).") var shareLevels: NumberListArgument?
@@ -60,6 +60,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Blocks per synthetic DNN, LO:HI.") var syntheticBlocks: IntRangeArgument?
     @Option(help: "Number of distinct synthetic DNNs.") var syntheticModels: Int?
     @Option(help: "Output file (written atomically); standard output when absent.") var out: String?
+    @OptionGroup var deviceOptions: DeviceOptions
 
     func config() throws -> GeneratorConfig {
         guard let p = GeneratorConfig.Preset(rawValue: preset) else {
@@ -90,7 +91,8 @@ struct Generate: ParsableCommand {
         if let exitProbability { c.exitProbability = exitProbability.range }
         if let targetExit {
             guard let t = TargetExit(rawValue: targetExit) else {
-                throw Failure("unknown target exit \"\(targetExit)\" (random or deepest)", status: ExitStatus.usage)
+                let known = TargetExit.allCases.map(\.rawValue).joined(separator: ", ")
+                throw Failure("unknown target exit \"\(targetExit)\" (\(known))", status: ExitStatus.usage)
             }
             c.targetExit = t
         }
@@ -100,6 +102,7 @@ struct Generate: ParsableCommand {
         if noShareLevels { c.shareLevels = nil }
         if let syntheticBlocks { c.syntheticBlocks = syntheticBlocks.range }
         if let syntheticModels { c.syntheticModels = syntheticModels }
+        try deviceOptions.apply(to: &c)
         return c
     }
 

@@ -126,7 +126,7 @@ struct SolveCLITests {
 
     /// An exported MPS of a medium instance, solved by the cbc and glpsol programs, gives the
     /// optimum the workbench finds in-process (scaled back to J/s).
-    @Test(arguments: ["gen-easy-n50-a3", "gen-binding-n30-a4"])
+    @Test(arguments: ["gen-standard-n50-a3", "gen-contended-n30-a4"])
     func exportedModelSolvesToTheSameOptimum(name: String) throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
