@@ -46,7 +46,16 @@ public enum ChildProcess {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         var inPipe: [Int32] = [-1, -1]
-        guard pipe(&errPipe) == 0, !captureOutput || pipe(&outPipe) == 0, input == nil || pipe(&inPipe) == 0 else {
+        // Close-on-exec (set under the spawn lock, so that a child started at the same moment by
+        // another thread cannot inherit these pipes and keep them open past this child's end);
+        // dup2 clears the flag on the child's own copies.
+        lock.lock()
+        let piped = pipe(&errPipe) == 0 && (!captureOutput || pipe(&outPipe) == 0) && (input == nil || pipe(&inPipe) == 0)
+        for fd in [outPipe[0], outPipe[1], errPipe[0], errPipe[1], inPipe[0], inPipe[1]] where fd >= 0 {
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        lock.unlock()
+        guard piped else {
             return Result(outcome: .failedToStart("pipe: \(String(cString: strerror(errno)))"), standardOutput: [],
                           standardError: [], wallSeconds: 0)
         }

@@ -28,7 +28,8 @@ public enum RunTable {
         for (i, name) in table.header.enumerated() where index[name] == nil { index[name] = i }
         let missing = RunRecord.columns.filter { $0.required && index[$0.name] == nil }.map(\.name)
         if !missing.isEmpty {
-            let what = missing.count == RunRecord.columns.count ? "not a runs table: none of its columns" : "missing columns"
+            let required = RunRecord.columns.filter(\.required).count
+            let what = missing.count == required ? "not a runs table: none of its columns" : "missing columns"
             throw TableError(file: file, line: 1, message: "\(what) \(missing.prefix(6).joined(separator: ", "))"
                 + (missing.count > 6 ? ", ... (\(missing.count) in all)" : ""))
         }
