@@ -64,7 +64,8 @@ public struct SweepRunner: Sendable {
         let lock = try DirectoryLock(runsFile.path + ".lock")
         defer { lock.release() }
         do {
-            try FileIO.writeJSON(manifest, to: path("manifest.json"))
+            let manifestName = Shards.manifestFileName(index: shard.index, count: shard.count)
+            try FileIO.writeJSON(manifest, to: path(manifestName))
             for name in instances.keys.sorted() {
                 try InstanceFile.write(instances[name]!, to: path("instances/\(name).json"))
             }

@@ -32,6 +32,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Output directory (default: results/<sweep name>).") var outDir: String?
     @Option(help: "Solves to run at once.") var jobs: Int = 1
     @Option(help: "Run part i of n (0-based), e.g. 0/4.") var shard: String = "0/1"
+    @OptionGroup(title: "Slurm") var cluster: SlurmCLIOptions
 
     func run() throws {
         let json = try failing { try FileIO.readJSON(sweep) }
@@ -42,6 +43,11 @@ struct Bench: ParsableCommand {
         }
         guard jobs >= 1 else { throw Failure("--jobs must be at least 1", status: ExitStatus.usage) }
         let directory = URL(fileURLWithPath: outDir ?? "results/\(parsed.name)")
+        if cluster.slurm { return try writeSlurmJobs(parsed, json, directory: directory) }
+        if cluster.anyGiven {
+            throw Failure("--shards, --partition, --time, --cpus, --mem, --submit need --slurm",
+                          status: ExitStatus.usage)
+        }
         var runner = SweepRunner(sweep: parsed, directory: directory, executable: Self.executable())
         runner.jobs = jobs
         runner.shard = (i, n)
@@ -49,7 +55,9 @@ struct Bench: ParsableCommand {
         let total = runner.myJobs().count
         printError("sweep \(parsed.name): \(total) jobs\(n > 1 ? " in shard \(shard)" : ""), \(jobs) at once, into \(directory.path)")
         let progress = Progress(start: start)
-        try failing { try runner.run(manifest: Self.manifest(json), progress: progress.report) }
+        let manifestPath = directory.appendingPathComponent(Shards.manifestFileName(index: i, count: n)).path
+        let manifest = Shards.annotate(Self.manifest(json), index: i, count: n, existingPath: manifestPath)
+        try failing { try runner.run(manifest: manifest, progress: progress.report) }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
         printError("done in \(seconds) s: \(runner.runsFile.path)")
     }
@@ -112,9 +120,14 @@ struct MergeCommand: ParsableCommand {
             """)
 
     @Option(help: "Output directory.") var outDir: String
+    @Option(name: .customLong("sweep"),
+            help: "The sweep, to check every shard is complete (default: the shards' manifests).")
+    var sweepFile: String?
+    @Flag(help: "Merge even when shards are missing or incomplete (they are listed).") var allowPartial = false
     @Argument(help: "runs*.csv files of the shards.") var runs: [String]
 
     func run() throws {
+        let runs = try checkShards()
         let files = try runs.map { path in (path, try failing { try FileIO.readBytes(path) }) }
         let records = try failing { try Merge.combine(files.map { (path: $0.0, bytes: $0.1) }) }
         let dir = URL(fileURLWithPath: outDir)
