@@ -278,13 +278,13 @@ def scaling(sweep, xcol, xlabel, fname):
     for m in med.columns:
         axes[0].loglog(med.index, med[m], marker="o", ms=3, label=m)
     axes[0].axhline(60, color="grey", ls=":", lw=1)
-    axes[0].set(xlabel=xlabel, ylabel="median wall time (s)", title="time (dotted: 60 s limit)")
+    axes[0].set(xlabel=xlabel, ylabel="median wall time (s)", title="time, workbench methods (dotted: 60 s limit)")
     axes[0].legend(fontsize=7)
     gaps = df[df.feasibleByEvaluator == True].groupby(["label", xcol]).gapToBestKnown.max().unstack(0)
     for m in [c for c in gaps.columns if c.startswith("fin") or c.startswith("mcp")]:
         axes[1].plot(gaps.index, gaps[m] * 100, marker="o", ms=3, label=m)
     axes[1].set_xscale("log")
-    axes[1].set(xlabel=xlabel, ylabel="largest gap to best known (%)", title="heuristics' gap")
+    axes[1].set(xlabel=xlabel, ylabel="largest gap to best known (%)", title="our heuristics' gap (fin, mcp)")
     axes[1].legend(fontsize=7)
     save(fig, fname)
     t = med.copy()
@@ -312,8 +312,9 @@ users["profile"] = users["instance"].str.extract(r"journal-users-(.+)-u\d+$")[0]
 users["users"] = users["instance"].str.extract(r"-u(\d+)$")[0].astype(int)
 ok = users[users.feasibleByEvaluator == True]
 series = [("b-alexnet-cifar10", "B-AlexNet (CIFAR-10)"), ("b-resnet", "B-ResNet"), ("b-lenet", "B-LeNet")]
-shown = [("milp-cbc timeLimitSeconds: 60", "MILP (CBC, 60 s)"), ("fin-multi iterations: 300, threads: 1, timeLimitSeconds: 60", "fin-multi"),
-         ("fin-exact", "FIN-exact, one at a time"), ("fin gamma: 50, lambda: 0", "FIN γ=50, one at a time"), ("mcp", "MCP")]
+shown = [("milp-cbc timeLimitSeconds: 60", "MILP (CBC, 60 s)"), ("fin-multi iterations: 300, threads: 1, timeLimitSeconds: 60", "our fin-multi"),
+         ("fin-exact", "our FIN-exact, one at a time"), ("fin gamma: 50, lambda: 0", "our FIN γ=50 (fin), one at a time"),
+         ("mcp", "our mcp (exact minimum latency)")]
 missing = [label for label, _ in shown if label not in set(users.label)]
 assert not missing, f"journal-users has no runs labelled {missing}"
 fig, axes = plt.subplots(1, 3, figsize=(13, 3.8))
@@ -387,7 +388,7 @@ med = apps.groupby(["label", "applications"]).wallSeconds.median().unstack(0)
 for m in med.columns:
     axes[0].loglog(med.index, med[m], marker="o", ms=3, label=m)
 axes[0].axhline(60, color="grey", ls=":", lw=1)
-axes[0].set(xlabel="applications", ylabel="median wall time (s)", title="time (dotted: 60 s limit)")
+axes[0].set(xlabel="applications", ylabel="median wall time (s)", title="time, workbench methods (dotted: 60 s limit)")
 axes[0].legend(fontsize=7)
 cg = apps[apps.feasibleByEvaluator == True].groupby(["label", "applications"]).certifiedGap.max().unstack(0)
 for m in cg.columns:
