@@ -167,16 +167,19 @@ for sweep, title, target in datasets:
     for m in methods:
         d = df[df.label == m]
         statuses = ", ".join(f"{s}: {n}" for s, n in d.status.value_counts().sort_index().items())
-        row = {"dataset": title, "method": names[m], "cells": cells, "answered feasibly": int(d.feasibleByEvaluator.eq(True).sum()),
+        row = {"dataset": title, "method": names[m], "cells": cells,
+               "answered feasibly": int(d.feasibleByEvaluator.eq(True).sum()),
                "statuses": statuses}
         if m != OPT and m in grid and grid[m].notna().any():
             gap = (grid[m] / grid[OPT] - 1).dropna()
             row["at the optimum"] = f"{(gap.abs() < 1e-9).mean():.0%}"
             row["gap to optimum, mean / median / max"] = f"{gap.mean():.1%} / {gap.median():.1%} / {gap.max():.1%}"
         if d.feasibleByEvaluator.eq(True).sum() == 0 and len(d):
-            row["note"] = d.message.dropna().iloc[0].split("this instance: ")[-1][:140] if d.message.notna().any() else "-"
+            first = d.message.dropna()
+            row["note"] = first.iloc[0].split("this instance: ")[-1][:140] if len(first) else "-"
         rows.append(row)
-lines.append("Cells answered with a deployment the evaluator accepts, and the gap to the proven optimum (energy / optimum - 1) "
+lines.append("Cells answered with a deployment the evaluator accepts, and the gap to the proven optimum "
+             "(energy / optimum - 1) "
              "over the cells both answered:")
 lines.append("")
 lines += table(pd.DataFrame(rows).fillna("-"))
@@ -204,7 +207,8 @@ def saving(a, b):
 
 def stats(s, default, what):
     return {"comparison": what, "cells": len(s), "mean": f"{s.mean():.1%}", "median": f"{s.median():.1%}",
-            "max": f"{s.max():.1%}", "min": f"{s.min():.1%}", "at 5 ms, 0.80": f"{default:.1%}" if pd.notna(default) else "-"}
+            "max": f"{s.max():.1%}", "min": f"{s.min():.1%}",
+            "at 5 ms, 0.80": f"{default:.1%}" if pd.notna(default) else "-"}
 
 
 comparisons = [(FA, MA, "authors' FIN vs authors' MCP (evaluator, deployed configurations)"),
@@ -442,22 +446,26 @@ for ax, (profile, sweep), (_, title, target) in zip(axes, profiles, datasets):
         hit = de[meets[de.index]]
         miss = de[~meets[de.index]]
         if len(hit):
-            ax.scatter(hit.ms, hit.mJ, color=color, s=30, zorder=3, label=f"exit {e}, accuracy {acc:.4f} (meets {target:.2f})")
+            ax.scatter(hit.ms, hit.mJ, color=color, s=30, zorder=3,
+                       label=f"exit {e}, accuracy {acc:.4f} (meets {target:.2f})")
         if len(miss):
             ax.scatter(miss.ms, miss.mJ, facecolor="none", edgecolor=color, s=30, zorder=3,
                        label=f"exit {e}, accuracy {acc:.4f} (below {target:.2f})")
     for i, (_, r) in enumerate(d.sort_values(["mJ"]).iterrows()):
-        ax.annotate(r.configuration, (r.ms, r.mJ), fontsize=6, xytext=(4, -3 if i % 2 else 2), textcoords="offset points")
+        ax.annotate(r.configuration, (r.ms, r.mJ), fontsize=6, xytext=(4, -3 if i % 2 else 2),
+                    textcoords="offset points")
     ax.scatter([best.ms], [best.mJ], marker="*", s=260, facecolor="none", edgecolor="black", zorder=4,
                label=f"optimum at 5 ms, {target:.2f}: {best.configuration}")
-    for m, color, name in [(FA, "tab:red", "authors' FIN (fin-authors)"), (MA, "tab:purple", "authors' MCP (mcp-authors)")]:
+    for m, color, name in [(FA, "tab:red", "authors' FIN (fin-authors)"),
+                           (MA, "tab:purple", "authors' MCP (mcp-authors)")]:
         if m in picks[sweep]:
             hit = d[(d.mJ - picks[sweep][m]).abs() < 1e-6 * picks[sweep][m]]
             ax.scatter(hit.ms, hit.mJ, s=170, facecolor="none", edgecolor=color, lw=1.5, zorder=4,
                        label=f"{name} at 5 ms, {target:.2f}: {', '.join(hit.configuration)}")
     ax.axvspan(5, d.ms.max() * 1.05, color="grey", alpha=0.12, lw=0)
     ax.axvline(5, color="grey", ls="--", lw=1)
-    ax.text(5.05, 0.01, "beyond the 5 ms bound", fontsize=7, va="bottom", color="grey", transform=ax.get_xaxis_transform())
+    ax.text(5.05, 0.01, "beyond the 5 ms bound", fontsize=7, va="bottom", color="grey",
+            transform=ax.get_xaxis_transform())
     ax.set_yscale("log")
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:g}"))
     ax.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
@@ -486,8 +494,8 @@ lines += table(t)
 # share levels 0.05..1, chosen by each method (`results/authors-users-shares/`). Lines join
 # answers the evaluator accepts; the authors' procedures' answers that break a bound are
 # drawn hollow (the evaluator's energy of what they deploy; every one breaks a B-LeNet latency
-# bound, some also a B-ResNet one) and counted in the table. The dotted line is the best proven lower bound (CBC's dual bound or
-# fin-multi's Lagrangian bound).
+# bound, some also a B-ResNet one) and counted in the table. The dotted line is the best proven
+# lower bound (CBC's dual bound or fin-multi's Lagrangian bound).
 
 # %%
 USER_SWEEPS = [("authors-users", "authors' resource model"), ("authors-users-shares", "share levels 0.05..1")]
@@ -498,7 +506,8 @@ umethods = [("milp-cbc timeLimitSeconds: 60", "MILP (CBC, 60 s)"),
             ("mcp", "our mcp (exact minimum latency, one user at a time)")]
 ustyles = {"milp": dict(color="black"), "fin-multi": dict(color="tab:green", marker=".", ms=5),
            "fin-authors-multi": dict(color="tab:red", ls="--", marker="s", ms=3),
-           "mcp-authors-multi": dict(color="tab:purple", ls="--", marker="^", ms=3), "mcp": dict(color="tab:blue", marker="v", ms=3)}
+           "mcp-authors-multi": dict(color="tab:purple", ls="--", marker="^", ms=3),
+           "mcp": dict(color="tab:blue", marker="v", ms=3)}
 fig, axes = plt.subplots(1, 2, figsize=(12, 4.4))
 rows = []
 for ax, (sweep, title) in zip(axes, USER_SWEEPS):
@@ -531,7 +540,8 @@ for ax, (sweep, title) in zip(axes, USER_SWEEPS):
         for m, name in umethods:
             r = g.loc[m]
             mark = "*" if r.provenOptimal == True else ""
-            row[name.split(" (")[0]] = f"{r.objectiveJoulesPerSecond * 1000:.4g}{mark}" if r.feasibleByEvaluator == True else r.status
+            shown_e = f"{r.objectiveJoulesPerSecond * 1000:.4g}{mark}"
+            row[name.split(" (")[0]] = shown_e if r.feasibleByEvaluator == True else r.status
         fm = g.loc[umethods[1][0]]
         row["fin-multi certified gap"] = f"{fm.certifiedGap:.2%}" if pd.notna(fm.certifiedGap) else "-"
         row["best bound"] = f"{g.bestBoundJoulesPerSecond.max() * 1000:.4g}"
@@ -560,7 +570,8 @@ for sweep, title in USER_SWEEPS:
         for scored, how in [(ok_e, "feasible answers"), (e, "every answer, by the evaluator's energy")]:
             gap = (scored[m] / opt - 1).dropna()
             if len(gap):
-                summary.append({"resource model": title, "comparison": f"gap of {m.split(' ')[0]} to the proven optimum",
+                summary.append({"resource model": title,
+                                "comparison": f"gap of {m.split(' ')[0]} to the proven optimum",
                                 "over": how, "n": len(gap), "mean": f"{gap.mean():.2%}", "min": f"{gap.min():.2%}",
                                 "max": f"{gap.max():.2%}"})
 lines.append("### Multi-user study: savings and gaps over n = 1..20 (evaluator)")
