@@ -70,6 +70,8 @@ def table(df):
 # refuses `b-alexnet-cifar100`: their curves are absent from the CIFAR-100 panels.
 
 # %%
+lines += ["## B-AlexNet in the papers' scenario (CIFAR-10, CIFAR-100): optimum, the authors' FIN and MCP (ported), "
+          "our FIN and our mcp", ""]
 OPT = "milp-cbc timeLimitSeconds: 60"
 FA, MA, MCP = "fin-authors", "mcp-authors", "mcp"
 FINS = ["fin gamma: 10, lambda: 0", "fin gamma: 50, lambda: 0", "fin gamma: 100, lambda: 0"]
@@ -192,6 +194,7 @@ lines += table(pd.DataFrame(rows).fillna("-"))
 # their unchanged code), everything else the workbench's evaluator.
 
 # %%
+lines += ["## The papers' claims, like for like (B-AlexNet, CIFAR-10, 208 cells)", ""]
 ref = pd.read_csv(ROOT / "Tests" / "FINAuthorsTests" / "Resources" / "authors-reference-cifar10.csv")
 ref = ref.pivot_table(index=["latencyBoundMs", "accuracyTargetPercent"], columns="procedure", values="energyJoules")
 theirs = 1 - ref["ifg_high"] / ref["weighted_fn1"]
@@ -423,6 +426,7 @@ lines += table(pd.DataFrame(rows).sort_values(["applications", "method"]))
 # optimum there, checked against the MILP); the authors' FIN and MCP choices there are ringed.
 
 # %%
+lines += ["## The configuration space of the papers' scenario (every deployment, scored by the evaluator)", ""]
 space = pd.read_csv(ROOT / "results" / "configuration-space" / "configurations.csv")
 space["mJ"] = space.energyJoules * 1000
 space["ms"] = space.latencySeconds * 1000
@@ -498,6 +502,7 @@ lines += table(t)
 # lower bound (CBC's dual bound or fin-multi's Lagrangian bound).
 
 # %%
+lines += ["## The multi-user study as the authors' driver runs it (B-AlexNet + B-ResNet + B-LeNet, n = 1..20 each)", ""]
 USER_SWEEPS = [("authors-users", "authors' resource model"), ("authors-users-shares", "share levels 0.05..1")]
 umethods = [("milp-cbc timeLimitSeconds: 60", "MILP (CBC, 60 s)"),
             ("fin-multi iterations: 300, threads: 1, timeLimitSeconds: 60", "our fin-multi (60 s)"),
@@ -590,6 +595,7 @@ lines += table(pd.DataFrame(rows).fillna("-"))
 # lowest level scanned; their code runs γ = 10, λ = 1 (ringed).
 
 # %%
+lines += ["## Sensitivity of both FINs to γ and λ (our fin, the authors' fin-authors)", ""]
 sens = load("paper-sensitivity")
 sens["mJ"] = sens["objectiveJoulesPerSecond"].where(sens["feasibleByEvaluator"] == True)
 sg = sens.pivot_table(index=["maxLatencySeconds", "minAccuracy"], columns="label", values="mJ", dropna=False)
