@@ -21,16 +21,24 @@ extension PaperScenario {
         let n = Double(max(usersPerProfile, 1))
         let levels = (authorsResourceRates.map { $0.rate / n } + [1]).sorted()
         var instance = users(profiles: profiles, usersPerProfile: usersPerProfile, shareLevels: levels)
-        for a in instance.applications.indices {
-            let leNet = instance.applications[a].model == "b-lenet"
-            instance.applications[a].maxLatencySeconds = leNet ? 0.0001 : 0.005
-            instance.applications[a].minAccuracy = leNet ? 0.95 : 0.5
-        }
+        applyAuthorsTargets(&instance)
         instance.name = "authors-users-u\(usersPerProfile)"
         instance.description = (instance.description ?? "") + " Authors' settings (their multi-model driver, commit "
             + "5b67a48): B-AlexNet and B-ResNet users at 5 ms and 50 %, B-LeNet users at 0.1 ms and 95 %; share levels "
             + "are the authors' resource model (each user of a DNN gets the DNN's rate, 0.001, 0.01 or 0.002, "
             + "divided by the number of its users, of the edge's and the cloud's speed; 1 on its own device)."
         return instance
+    }
+
+    /// Sets every application to the authors' multi-model driver's bound and target (commit
+    /// 5b67a48): B-LeNet users at 0.1 ms and 95 %, every other user at 5 ms and 50 %. The
+    /// workbench's `users(profiles:usersPerProfile:shareLevels:)` gives each profile its own
+    /// `paperLatencySeconds` and `paperMinAccuracy` instead.
+    public static func applyAuthorsTargets(_ instance: inout Instance) {
+        for a in instance.applications.indices {
+            let leNet = instance.applications[a].model == "b-lenet"
+            instance.applications[a].maxLatencySeconds = leNet ? 0.0001 : 0.005
+            instance.applications[a].minAccuracy = leNet ? 0.95 : 0.5
+        }
     }
 }

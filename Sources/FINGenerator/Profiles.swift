@@ -8,7 +8,9 @@ public struct DNNProfile: Sendable {
     public let provenance: String
     public let model: DNNModel
     /// A latency bound and accuracy target for the paper scenario that make the problem
-    /// non-trivial (the device alone is too slow, the shallowest exit too inaccurate).
+    /// non-trivial (the device alone is too slow, the shallowest exit too inaccurate). The
+    /// papers' default point for B-AlexNet on CIFAR-10 (5 ms, 0.80); the workbench's own choice
+    /// for the other profiles (`StandardInstances.boundsProvenance` says which).
     public let paperLatencySeconds: Double
     public let paperMinAccuracy: Double
 }

@@ -32,6 +32,12 @@ public struct Sweep: Sendable {
         public let series: [[String]]
         public let counts: [Int]
         public let shareLevels: [Double]?
+        /// `"authors"`: the authors' resource model (`PaperScenario.authorsUsers`; their bounds and
+        /// targets, each user's share fixed by their code); nil: the share levels above.
+        public let resourceModel: String?
+        /// `"authors"`: their driver's bounds and targets (`PaperScenario.applyAuthorsTargets`);
+        /// nil: each profile's `paperLatencySeconds` and `paperMinAccuracy`.
+        public let targets: String?
     }
 
     public let name: String

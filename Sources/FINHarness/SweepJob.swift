@@ -75,8 +75,14 @@ extension Sweep {
             instance = PaperScenario.instance(
                 profile: DNNProfiles.named(paper!.profile)!, maxLatencySeconds: bound, minAccuracy: target)
         case .users(let profiles, let count):
-            instance = PaperScenario.users(
-                profiles: profiles.map { DNNProfiles.named($0)! }, usersPerProfile: count, shareLevels: users?.shareLevels)
+            if users?.resourceModel == "authors" {
+                instance = PaperScenario.authorsUsers(usersPerProfile: count)
+            } else {
+                instance = PaperScenario.users(
+                    profiles: profiles.map { DNNProfiles.named($0)! }, usersPerProfile: count,
+                    shareLevels: users?.shareLevels)
+                if users?.targets == "authors" { PaperScenario.applyAuthorsTargets(&instance) }
+            }
         case .generated:
             let c = try config(nodes: job.nodes, applications: job.applications, seed: job.seed)
             do { instance = try Generator.generate(c) } catch {

@@ -178,8 +178,9 @@ struct SweepReader {
             fail("users", "expected an object")
             return nil
         }
-        for key in u.keys.sorted() where !["series", "counts", "shareLevels"].contains(key) {
-            fail("users.\(key)", "unknown key (known: series, counts, shareLevels)")
+        let known = ["series", "counts", "shareLevels", "resourceModel", "targets"]
+        for key in u.keys.sorted() where !known.contains(key) {
+            fail("users.\(key)", "unknown key (known: \(known.joined(separator: ", ")))")
         }
         var series: [[String]] = []
         for (i, item) in (u["series"]?.arrayValue ?? []).enumerated() {
@@ -197,6 +198,28 @@ struct SweepReader {
                 fail("users.shareLevels", "expected a non-empty array of numbers in (0, 1]")
             }
         }
-        return Sweep.Users(series: series, counts: counts, shareLevels: levels)
+        let resourceModel = authorsOption(u, "resourceModel")
+        let targets = authorsOption(u, "targets")
+        if resourceModel != nil {
+            let authors = PaperScenario.authorsResourceRates.map(\.profile)
+            if series.contains(where: { $0 != authors }) {
+                let list = authors.joined(separator: ", ")
+                fail("users.series", "resourceModel \"authors\" takes the series [\(list)] only")
+            }
+            if u["shareLevels"] != nil { fail("users.shareLevels", "not used with resourceModel \"authors\"") }
+            if targets != nil { fail("users.targets", "resourceModel \"authors\" already sets the authors' targets") }
+        }
+        return Sweep.Users(
+            series: series, counts: counts, shareLevels: levels, resourceModel: resourceModel, targets: targets)
+    }
+
+    /// An optional `"authors"` setting of the users object (the only value it takes).
+    mutating func authorsOption(_ u: [String: JSONValue], _ key: String) -> String? {
+        guard let v = u[key] else { return nil }
+        guard v.stringValue == "authors" else {
+            fail("users.\(key)", "expected \"authors\" (or leave it out)")
+            return nil
+        }
+        return "authors"
     }
 }

@@ -21,7 +21,9 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "finbench-bench",
         abstract: "Release-build benchmarks of the workbench's solvers.",
-        subcommands: [MILPScaling.self, MILPFile.self, FINScaling.self, MultiScaling.self, Conformance.self])
+        subcommands: [
+            MILPScaling.self, MILPFile.self, FINScaling.self, MultiScaling.self, Conformance.self, Configurations.self,
+        ])
 }
 
 /// The benchmarks' instances: one application whose target needs the deepest exit.
@@ -412,5 +414,84 @@ struct MultiScaling: ParsableCommand {
                 }
             }
         }
+    }
+}
+
+/// The configuration space of the papers' 3-tier scenario: every deployment of one application
+/// (the host tier of each block up to the final exit, and the final exit), scored by the
+/// evaluator. Energy, latency and accuracy do not depend on the bound or the target, so one
+/// table per profile serves every cell of the papers' grid.
+struct Configurations: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "configurations",
+        abstract: "Every deployment of the papers' scenario, scored by the evaluator, as CSV.",
+        discussion: """
+            For each profile, block 1 on the device (the papers pin it), every later block up to each \
+            exit on the device, the edge or the cloud. The scenario's links go upward only (device -> \
+            edge, device -> cloud, edge -> cloud), so a block on a lower tier than its predecessor has \
+            no link and is not a deployment; the table lists the others (1 + 6 + 15 for B-AlexNet). \
+            Columns: profile, configuration (the authors' notation, e.g. 13333|e3: 1 device, 2 edge, \
+            3 cloud per block, then the exit), exitAfterBlock, energyJoules, computeEnergyJoules, \
+            communicationEnergyJoules, latencySeconds, accuracy (the evaluator's, per inference).
+            """)
+
+    @Option(help: "Comma-separated profile ids.") var profiles: String = "b-alexnet-cifar10,b-alexnet-cifar100"
+    @Option(help: "Output CSV (stdout when omitted).") var out: String?
+
+    func run() throws {
+        var lines = [
+            "profile,configuration,exitAfterBlock,energyJoules,computeEnergyJoules,communicationEnergyJoules,"
+                + "latencySeconds,accuracy"
+        ]
+        for id in profiles.split(separator: ",").map(String.init) {
+            guard let profile = DNNProfiles.named(id) else { throw ValidationError("unknown profile \(id)") }
+            lines += try Self.rows(profile)
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        if let out {
+            try text.write(toFile: out, atomically: true, encoding: .utf8)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+
+    /// The scored rows of one profile, by exit then by tiers in lexicographic order.
+    static func rows(_ profile: DNNProfile) throws -> [String] {
+        let instance = PaperScenario.instance(profile: profile)
+        let evaluator = Evaluator(instance)
+        let app = instance.applications[0]
+        let tiers = ["device", "edge", "cloud"]
+        let blocks = profile.model.blocks.count
+        var out: [String] = []
+        for (e, exit) in profile.model.exits.enumerated() {
+            for codes in nonDecreasing(length: exit.afterBlock - 1, from: 1) {
+                let hostCodes = [1] + codes
+                let hosts = hostCodes.map { tiers[$0 - 1] }
+                var transfers: [Transfer] = []
+                for k in 1..<hosts.count where hosts[k] != hosts[k - 1] {
+                    transfers.append(Transfer(afterBlock: k, path: [hosts[k - 1], hosts[k]]))
+                }
+                let d = Deployment(
+                    application: app.id, exitAfterBlock: exit.afterBlock, hosts: hosts, transfers: transfers)
+                guard let s = evaluator.evaluate(d).deployments.first?.scores else {
+                    throw ValidationError("\(profile.id): deployment \(hostCodes) cannot be scored")
+                }
+                let padding = String(repeating: "0", count: blocks - hostCodes.count)
+                let name = hostCodes.map(String.init).joined() + padding + "|e\(e + 1)"
+                let figures = [
+                    s.energyJoules, s.computeEnergyJoules, s.communicationEnergyJoules, s.latencySeconds, s.accuracy,
+                ]
+                out.append(
+                    ([profile.id, name, String(exit.afterBlock)] + figures.map { JSONWriter.formatNumber($0) })
+                        .joined(separator: ","))
+            }
+        }
+        return out
+    }
+
+    /// Every non-decreasing sequence of tier codes (1...3) of this length starting at `from`.
+    static func nonDecreasing(length: Int, from: Int) -> [[Int]] {
+        guard length > 0 else { return [[]] }
+        return (from...3).flatMap { first in nonDecreasing(length: length - 1, from: first).map { [first] + $0 } }
     }
 }

@@ -74,7 +74,10 @@ struct RunTableTests {
     }
 
     /// Every committed runs and results table reads, as is and with CRLF line ends.
-    @Test(arguments: ["default", "journal-users", "paper-alexnet", "scaling-apps", "scaling-apps-contended", "scaling-nodes"])
+    @Test(arguments: [
+        "default", "journal-users", "paper-alexnet", "paper-alexnet-cifar100", "paper-sensitivity", "authors-users",
+        "authors-users-shares", "scaling-apps", "scaling-apps-contended", "scaling-nodes",
+    ])
     func committedTablesRead(sweep: String) throws {
         for name in ["runs.csv", "results.csv"] {
             let path = root.appendingPathComponent("results/\(sweep)/\(name)").path

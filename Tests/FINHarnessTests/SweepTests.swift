@@ -23,6 +23,28 @@ struct SweepTests {
         #expect(jobs[0].key == "u-b-resnet-u1|fin-multi iterations=5 threads=1")
     }
 
+    /// `resourceModel` and `targets` "authors": the authors' multi-user driver's scenario.
+    @Test func usersSweepsTakeTheAuthorsSettings() throws {
+        let three = #"[["b-alexnet-cifar10", "b-resnet", "b-lenet"]]"#
+        let authors = try Sweep.parse(
+            text: #"{"name": "a", "users": {"series": \#(three), "counts": [2], "resourceModel": "authors"}, "#
+                + #""methods": [{"method": "fin-authors-multi"}]}"#, file: "a.json")
+        #expect(authors.users?.resourceModel == "authors")
+        #expect(authors.jobs().map(\.applications) == [6])
+        let shares = try Sweep.parse(
+            text: #"{"name": "s", "users": {"series": \#(three), "counts": [1], "targets": "authors", "#
+                + #""shareLevels": [0.5, 1]}, "methods": [{"method": "mcp"}]}"#, file: "s.json")
+        #expect(shares.users?.targets == "authors")
+        for bad in [
+            #"{"name": "b", "users": {"series": [["b-resnet"]], "counts": [1], "resourceModel": "authors"}, "#,
+            #"{"name": "b", "users": {"series": \#(three), "counts": [1], "resourceModel": "mine"}, "#,
+            #"{"name": "b", "users": {"series": \#(three), "counts": [1], "resourceModel": "authors", "#
+                + #""shareLevels": [1]}, "#,
+        ] {
+            #expect(problems(bad + #""methods": [{"method": "mcp"}]}"#) != "accepted")
+        }
+    }
+
     /// The problems of a sweep text, or "accepted".
     func problems(_ text: String) -> String {
         do {
