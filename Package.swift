@@ -76,6 +76,12 @@ let package = Package(
                 "FIN", "FINEvaluator", "FINGraph", "FINCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "finbench-fuzz",
+            dependencies: [
+                "FINModel", "FINEvaluator", "FINGenerator", "FINMethods", "FINHarness", "FIN", "FINAuthors",
+                "FINTestSupport",
+            ]),
         .testTarget(name: "FINModelTests", dependencies: ["FINModel"]),
         .testTarget(name: "FINEvaluatorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
         .testTarget(name: "FINGeneratorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
@@ -88,6 +94,8 @@ let package = Package(
             resources: [.copy("Resources")]),
         .testTarget(name: "FINHarnessTests", dependencies: ["FINHarness", "FINModel"]),
         .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel", "FINHarness", "FINMethods"]),
+        /// The mutation fuzzer, run in a child process so that a trap is reported, not fatal.
+        .testTarget(name: "FuzzTests", dependencies: ["finbench-fuzz", "FINHarness"]),
     ],
     swiftLanguageModes: [.v6]
 )
