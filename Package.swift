@@ -89,6 +89,12 @@ let package = Package(
                 "FINTestSupport", "FIN", "FINEvaluator", "FINGraph", "FINCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "finbench-fuzz",
+            dependencies: [
+                "FINModel", "FINEvaluator", "FINGenerator", "FINMethods", "FINHarness", "FIN", "FINAuthors",
+                "FINTestSupport",
+            ]),
         .testTarget(name: "FINModelTests", dependencies: ["FINModel"]),
         .testTarget(name: "FINEvaluatorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
         .testTarget(name: "FINGeneratorTests", dependencies: ["FINModel", "FINEvaluator", "FINGenerator"]),
@@ -112,6 +118,8 @@ let package = Package(
             dependencies: ["FINMethods", "FINModel", "FINGenerator", "FINBruteForce", "FINTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel", "FINHarness", "FINMethods"]),
         .testTarget(name: "FINHardnessTests", dependencies: ["FINHardness", "FINModel", "FINGenerator", "FIN"]),
+        /// The mutation fuzzer, run in a child process so that a trap is reported, not fatal.
+        .testTarget(name: "FuzzTests", dependencies: ["finbench-fuzz", "FINHarness"]),
     ],
     swiftLanguageModes: [.v6]
 )

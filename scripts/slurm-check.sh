@@ -174,7 +174,7 @@ TOTAL=36
 # Row-for-row equality of two results.csv files, timing columns aside; no key twice.
 cat >"$W/compare.py" <<'EOF'
 import csv, sys
-timing = {"wallSeconds", "processWallSeconds", "cpuSeconds"}
+timing = {"wallSeconds", "processWallSeconds", "cpuSeconds", "gitRevision"}  # and the revision: a commit may land mid-check
 def load(path):
     with open(path, newline="") as f:
         rows = list(csv.reader(f))

@@ -168,7 +168,9 @@ public enum FINMethod {
     public static func solve(_ instance: Instance, variant: Variant, order: Order = .heaviestFirst) -> Solution {
         var parameters = variant.parameters
         if order != .heaviestFirst { parameters["order"] = .string(order.name) }
-        var solution = Sequential.solve(instance, method: variant.name, order: order, parameters: parameters) { graph, residual in
+        var solution = Sequential.solve(
+            instance, method: variant.name, order: order, parameters: parameters, exhaustive: variant == .exact
+        ) { graph, residual in
             search(graph, variant: variant, capacities: residual).map { ($0.deployment, $0.labelsCreated) }
         }
         if variant == .exact && instance.applications.count == 1 && solution.status == .feasible {

@@ -109,7 +109,7 @@ public struct Evaluator: Sendable {
         for (t, transfer) in d.transfers.enumerated() {
             let k = transfer.afterBlock
             let where_ = "transfers[\(t)] (afterBlock \(k))"
-            guard let (from, to) = ends(k) else {
+            guard (0...depth.lastBlock).contains(k), let (from, to) = ends(k) else {
                 problems.append("\(where_): no such transfer (afterBlock must be 0...\(depth.lastBlock - 1)\(destination == nil ? "" : " or \(depth.lastBlock) for the result"))")
                 continue
             }
@@ -261,6 +261,7 @@ public struct Evaluator: Sendable {
             }
             let (scores, footprint) = score(resolved)
             own += applicationViolations(resolved, scores)
+            own += nonFiniteViolations(d.application, scores)
             let app = instance.applications[resolved.application]
             objective += app.ratePerSecond * scores.energyJoules
             for (n, b) in footprint.memory { memory[n] += b }
@@ -304,6 +305,10 @@ public struct Evaluator: Sendable {
                 violations.append(Violation(kind: .bandwidth, subject: "link \(link.from) -> \(link.to)", value: traffic[l], limit: link.bitsPerSecond, unit: "bit/s"))
             }
         }
+        if !objective.isFinite {
+            violations.append(Violation(kind: .nonFinite, subject: "objective",
+                detail: "the energy per second is \(NumberFormat.sig(objective)): the figures overflow a 64-bit float"))
+        }
         return SolutionEvaluation(deployments: results, violations: violations, objectiveJoulesPerSecond: objective)
     }
 
@@ -335,7 +340,10 @@ public struct Evaluator: Sendable {
             out.deployments[i].latencySeconds = e.scores?.latencySeconds
             out.deployments[i].accuracy = e.scores?.accuracy
         }
-        out.objectiveJoulesPerSecond = solution.deployments.isEmpty ? nil : evaluation.objectiveJoulesPerSecond
+        // Without applications the empty deployment is the answer, of energy 0.
+        let answered = solution.status == .optimal || solution.status == .feasible
+        let scored = !solution.deployments.isEmpty || (instance.applications.isEmpty && answered)
+        out.objectiveJoulesPerSecond = scored ? evaluation.objectiveJoulesPerSecond : nil
         out.gap = Solution.relativeGap(objective: out.objectiveJoulesPerSecond, bound: out.boundJoulesPerSecond)
         return (out, evaluation)
     }

@@ -23,6 +23,10 @@ public enum ViolationKind: String, Sendable, CaseIterable {
     case shareLoad
     /// Traffic on a link above its bandwidth.
     case bandwidth
+    /// A score or the objective is not a finite number: the instance's figures overflow a 64-bit
+    /// float (an instance that passes `InstanceValidator` cannot; MODEL.md, "Magnitudes"). Never
+    /// feasible.
+    case nonFinite
 }
 
 /// One broken constraint: what, where, and by how much.

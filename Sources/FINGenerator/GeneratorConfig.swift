@@ -21,7 +21,7 @@ public struct GeneratorConfig: Sendable, Equatable {
     public var relayFraction = 0.02
     /// How edge servers connect to each other: a ring, or a ring plus random chords.
     public var edgeTopology: EdgeTopology = .ring
-    /// Random chords per edge server in a mesh.
+    /// Random chords per edge server in a mesh, 0...1000.
     public var meshDegree = 2
     /// Probability that a device is attached to a second edge server.
     public var dualHomingProbability = 0.2
@@ -46,7 +46,7 @@ public struct GeneratorConfig: Sendable, Equatable {
     public var models: [String] = ["b-alexnet-cifar10", "b-resnet", "b-lenet"]
     /// Blocks of a synthetic DNN.
     public var syntheticBlocks: ClosedRange<Int> = 5...10
-    /// Number of distinct synthetic DNNs per instance (applications draw among them).
+    /// Number of distinct synthetic DNNs per instance (applications draw among them), 1...10,000.
     public var syntheticModels = 1
     /// Every intermediate exit's exit probability is uniform in this range (0...0: the
     /// static truncation of the papers' experiments).
@@ -157,7 +157,7 @@ public struct GeneratorConfig: Sendable, Equatable {
         if !(0..<1).contains(heterogeneity) { out.append("heterogeneity must be in [0, 1), got \(heterogeneity)") }
         if !(memoryScale > 0 && memoryScale.isFinite) { out.append("memoryScale must be positive, got \(memoryScale)") }
         if !(bandwidthScale > 0 && bandwidthScale.isFinite) { out.append("bandwidthScale must be positive, got \(bandwidthScale)") }
-        if meshDegree < 0 { out.append("meshDegree must be >= 0") }
+        if !(0...1000).contains(meshDegree) { out.append("meshDegree must be in 0...1000, got \(meshDegree)") }
         for (name, r) in [("accessLatency", accessLatency), ("metroLatency", metroLatency), ("backhaulLatency", backhaulLatency)]
         where r.lowerBound < 0 || !r.upperBound.isFinite {
             out.append("\(name) must be a non-negative range")
@@ -168,7 +168,9 @@ public struct GeneratorConfig: Sendable, Equatable {
             out.append("unknown model profile \"\(m)\" (known: \((DNNProfiles.all.map(\.id) + ["synthetic"]).joined(separator: ", ")))")
         }
         if syntheticBlocks.lowerBound < 1 || syntheticBlocks.upperBound > 100 { out.append("syntheticBlocks must be within 1...100") }
-        if syntheticModels < 1 { out.append("syntheticModels must be >= 1") }
+        if !(1...10_000).contains(syntheticModels) {
+            out.append("syntheticModels must be in 1...10000, got \(syntheticModels)")
+        }
         if exitProbability.lowerBound < 0 || exitProbability.upperBound > 1 { out.append("exitProbability must be within [0, 1]") }
         if !(1...100_000).contains(applications) { out.append("applications must be in 1...100000, got \(applications)") }
         if !(rate.lowerBound > 0) || !rate.upperBound.isFinite { out.append("rate must be a positive range") }

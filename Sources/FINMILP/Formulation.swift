@@ -12,7 +12,7 @@ import FINModel
 /// the application's load within it, and the coupling rows. Edges that break a constraint on
 /// their own are not in the graph; coupling rows are written only where the edges that could
 /// use a resource could exceed it. Every row is scaled to a right-hand side of 1 and the
-/// objective to a largest coefficient of 1.
+/// objective so that the optimum is about 1 (`objectiveScale(energy:graphs:rates:)`).
 public struct Formulation: Sendable {
     /// What a variable stands for.
     public enum Variable: Sendable {
@@ -27,7 +27,7 @@ public struct Formulation: Sendable {
     public private(set) var variables: [Variable] = []
     /// Variable of each edge, per application.
     public private(set) var edgeVariable: [[Int]] = []
-    /// The objective is multiplied by this before solving (largest coefficient 1).
+    /// The objective is multiplied by this before solving (the optimum about 1; see Formulation+Scale).
     public private(set) var objectiveScale: Double = 1
     /// Unscaled objective coefficient of each variable (J/s).
     public private(set) var energy: [Double] = []
@@ -130,8 +130,8 @@ public struct Formulation: Sendable {
         for (l, link) in instance.links.enumerated() {
             capacity("bandwidth_\(l)", trafficTerms[l], link.bitsPerSecond)
         }
-        let largest = energy.map(abs).max() ?? 0
-        objectiveScale = largest > 0 ? 1 / largest : 1
+        objectiveScale = Self.objectiveScale(
+            energy: energy, graphs: graphs, rates: instance.applications.map(\.ratePerSecond))
         for (v, e) in energy.enumerated() { model.setObjective(v, e * objectiveScale) }
     }
 }

@@ -78,11 +78,12 @@ public struct MethodDescriptor: Sendable {
         }
     }
 
-    /// Runs the method on a valid instance. The answer's scores are the evaluator's.
+    /// Runs the method on a valid instance. The answer's scores are the evaluator's; an answer
+    /// holding a number that is not finite is turned into status `error` (`finite(_:)`).
     public func solve(
         _ instance: Instance, _ values: ParameterValues, context: RunContext = RunContext()
     ) throws(MethodError) -> Solution {
         try check(values)
-        return try run(instance, values, context)
+        return Self.finite(try run(instance, values, context))
     }
 }

@@ -69,8 +69,14 @@ public enum FileIO {
         return x.st_dev == y.st_dev && x.st_ino == y.st_ino
     }
 
-    /// Writes a JSON value (sorted keys, stable layout) atomically.
+    /// Writes a JSON value (sorted keys, stable layout) atomically. A document holding a number
+    /// that is not finite (which JSON cannot represent) is refused, and nothing is written.
     public static func writeJSON(_ value: JSONValue, to path: String) throws(OutputError) {
+        let nonFinite = JSONWriter.nonFinitePaths(in: value)
+        guard nonFinite.isEmpty else {
+            throw OutputError(file: path, reason: "the document holds numbers JSON cannot represent (not finite) at "
+                + nonFinite.prefix(5).joined(separator: ", "))
+        }
         try writeAtomically(JSONWriter.data(value), to: path)
     }
 }

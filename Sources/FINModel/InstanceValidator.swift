@@ -157,5 +157,8 @@ public enum InstanceValidator {
                 if !seen.insert(x).inserted { log.fail("shareLevels[\(i)]", "duplicate share level \(JSONWriter.formatNumber(x))") }
             }
         }
+
+        // Magnitudes (MODEL.md): only once every figure is known to be finite and every id resolves.
+        if log.issues.isEmpty { validateMagnitudes(instance, into: log) }
     }
 }

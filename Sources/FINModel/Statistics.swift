@@ -2,9 +2,10 @@ import Foundation
 
 /// The summary statistics the workbench reports, each defined once.
 public enum Statistics {
-    /// Linear-interpolation percentile (numpy's default), p in [0, 100]; nil for no values.
+    /// Linear-interpolation percentile (numpy's default), p in [0, 100]; nil for no values or a
+    /// p outside [0, 100].
     public static func percentile(_ xs: [Double], _ p: Double) -> Double? {
-        guard !xs.isEmpty else { return nil }
+        guard !xs.isEmpty, (0...100).contains(p) else { return nil }
         let s = xs.sorted()
         let h = Double(s.count - 1) * p / 100
         let lo = Int(h.rounded(.down))

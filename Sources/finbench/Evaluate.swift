@@ -23,7 +23,7 @@ struct Evaluate: ParsableCommand {
         let sol = try failing { try SolutionFile.read(solution) }
         let evaluator = Evaluator(loaded.instance)
         let evaluation = evaluator.evaluate(sol.deployments)
-        let mismatches = claimMismatches(sol, evaluation)
+        let mismatches = claimMismatches(sol, evaluation) + StatusClaim.conflicts(sol, evaluation)
         if json {
             print(JSONWriter.string(encode(sol, evaluation, mismatches)), terminator: "")
         } else {

@@ -116,7 +116,10 @@ struct Generate: ParsableCommand {
                 return profile
             }
             if let users {
-                guard users >= 1, !profiles.isEmpty else { throw Failure("--users must be at least 1, with at least one --paper profile", status: ExitStatus.usage) }
+                guard (1...10_000).contains(users), !profiles.isEmpty else {
+                    throw Failure(
+                        "--users must be in 1...10000, with at least one --paper profile", status: ExitStatus.usage)
+                }
                 guard maxLatency == nil, minAccuracy == nil else { throw Failure("--users takes each profile's paper bound and target; --max-latency and --min-accuracy do not apply", status: ExitStatus.usage) }
                 if authorsResourceModel {
                     let authorsProfiles = PaperScenario.authorsResourceRates.map(\.profile)

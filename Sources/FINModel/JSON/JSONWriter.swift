@@ -5,6 +5,10 @@
 /// on one line when that line stays short (so a node or a path reads as one line, as in
 /// FORMAT.md). Numbers: integral values below 2^53 are written without a fraction
 /// ("24576"), others in Swift's shortest round-trip form ("0.0856", "6.7e-08").
+///
+/// JSON has no NaN or infinity. The writer never traps on one: it writes `null` (as JavaScript's
+/// `JSON.stringify` does), and `nonFinitePaths(in:)` lists where a document holds one, so that
+/// a caller writing a file can refuse it with a typed error (`FileIO.writeJSON` does).
 public enum JSONWriter {
     /// The longest single-line rendering of an all-scalar container.
     public static let inlineWidth = 140
@@ -20,14 +24,33 @@ public enum JSONWriter {
     /// Renders `value` as UTF-8 bytes ending with a newline.
     public static func data(_ value: JSONValue) -> [UInt8] { Array(string(value).utf8) }
 
-    /// The number format used in every file the workbench writes.
+    /// The number format used in every file the workbench writes; `null` for a number that is
+    /// not finite (JSON cannot hold it).
     public static func formatNumber(_ x: Double) -> String {
-        precondition(x.isFinite, "JSON cannot hold \(x); callers validate before writing")
+        guard x.isFinite else { return "null" }
         if x == x.rounded(), abs(x) < 9_007_199_254_740_992 {
             if x == 0 { return "0" }  // also turns -0 into 0
             return String(Int64(x))
         }
         return x.description
+    }
+
+    /// The JSON paths (`$`, `deployments[0].energyJoules`) of every number in `value` that is not
+    /// finite, in document order with sorted keys; empty when the document can be written as is.
+    public static func nonFinitePaths(in value: JSONValue) -> [String] {
+        var out: [String] = []
+        func visit(_ v: JSONValue, _ path: String) {
+            switch v {
+            case .number(let x) where !x.isFinite: out.append(path)
+            case .array(let items):
+                for (i, item) in items.enumerated() { visit(item, "\(path)[\(i)]") }
+            case .object(let fields):
+                for key in fields.keys.sorted() { visit(fields[key]!, path == "$" ? key : "\(path).\(key)") }
+            default: break
+            }
+        }
+        visit(value, "$")
+        return out
     }
 
     /// Escapes a string as a JSON string literal.
