@@ -27,8 +27,13 @@ struct Run {
     let stderr: String
 }
 
-func run(_ arguments: [String], input: String? = nil) throws -> Run {
-    let r = ChildProcess.run(finbench.path, arguments, input: input.map { Array($0.utf8) })
+func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Run {
+    // In another directory: through the shell's cd (ChildProcess starts children where it runs).
+    let r = directory.map { dir in
+        ChildProcess.run(
+            "/bin/sh", ["-c", "cd \"$0\" && exec \"$@\"", dir.path, finbench.path] + arguments,
+            input: input.map { Array($0.utf8) })
+    } ?? ChildProcess.run(finbench.path, arguments, input: input.map { Array($0.utf8) })
     let status: Int32
     switch r.outcome {
     case .exited(let code): status = code
