@@ -45,7 +45,10 @@ public enum Baselines {
             return walk.flatMap { g.deployment(along: $0) }.map { ($0.deployment, 0) }
         }
         solution.info["labels"] = nil
-        if solution.status == .noSolution { solution.info["message"] = .string("the \(rule.rawValue) rule: " + (solution.info["message"]?.stringValue ?? "")) }
+        if solution.status == .noSolution {
+            solution.info["message"] = .string(
+                "the \(rule.rawValue) rule: " + (solution.info["message"]?.stringValue ?? ""))
+        }
         return solution
     }
 
@@ -70,8 +73,14 @@ public enum Baselines {
         let host: Int
         if let tier {
             let first = app.pinFirstBlockToSource && last > 1 ? 2 : 1
-            let candidates = nodes.indices.filter { nodes[$0].tier == tier && fastest.distance[g.done(first, $0)] < .infinity }
-            guard let best = candidates.min(by: { (fastest.distance[g.done(first, $0)], $0) < (fastest.distance[g.done(first, $1)], $1) }) else { return nil }
+            let candidates = nodes.indices.filter {
+                nodes[$0].tier == tier && fastest.distance[g.done(first, $0)] < .infinity
+            }
+            guard
+                let best = candidates.min(by: {
+                    (fastest.distance[g.done(first, $0)], $0) < (fastest.distance[g.done(first, $1)], $1)
+                })
+            else { return nil }
             host = best
         } else {
             host = source
@@ -113,14 +122,17 @@ public enum Baselines {
         for k in 1...last {
             var chosen: (cost: Double, latency: Double, node: Int, path: [Int])?
             for routeWeight in [\ExpandedGraph.Edge.energy, \ExpandedGraph.Edge.latency] {
-                let layer = g.shortestPaths(from: at, weight: { $0[keyPath: routeWeight] }, allow: { e in
-                    if case .transfer(let layer, _) = e.kind { return layer == k - 1 }
-                    if case .compute(let kk, _, _) = e.kind { return kk == k }
-                    return false
-                })
+                let layer = g.shortestPaths(
+                    from: at, weight: { $0[keyPath: routeWeight] },
+                    allow: { e in
+                        if case .transfer(let layer, _) = e.kind { return layer == k - 1 }
+                        if case .compute(let kk, _, _) = e.kind { return kk == k }
+                        return false
+                    })
                 for (i, e) in g.edges.enumerated() {
                     guard case .compute(let kk, let n, _) = e.kind, kk == k, layer.distance[e.head] < .infinity,
-                          layer.via[e.head] == i else { continue }
+                        layer.via[e.head] == i
+                    else { continue }
                     let route = g.trace(layer.via, from: at, to: e.tail)
                     let routeLatency = route.reduce(0) { $0 + g.edges[$1].latency }
                     let routeEnergy = route.reduce(0) { $0 + g.edges[$1].energy }
@@ -138,23 +150,33 @@ public enum Baselines {
             elapsed += chosen.latency
             at = g.edges[chosen.path.last!].head
             if k < last {
-                guard let proceed = g.outgoing[at].first(where: { if case .proceed = g.edges[$0].kind { return true } else { return false } }) else { return nil }
+                guard
+                    let proceed = g.outgoing[at].first(where: {
+                        if case .proceed = g.edges[$0].kind { return true } else { return false }
+                    })
+                else { return nil }
                 walk.append(proceed)
                 at = g.edges[proceed].head
             }
         }
-        guard let terminal = g.outgoing[at].first(where: { if case .terminal(let dd, _) = g.edges[$0].kind { return dd == d } else { return false } }) else { return nil }
+        guard
+            let terminal = g.outgoing[at].first(where: {
+                if case .terminal(let dd, _) = g.edges[$0].kind { return dd == d } else { return false }
+            })
+        else { return nil }
         walk.append(terminal)
         at = g.edges[terminal].head
         if at != g.sink {
             // Deliver the result: the cheapest route that fits, else the fastest.
             for routeWeight in [\ExpandedGraph.Edge.energy, \ExpandedGraph.Edge.latency] {
-                let r = g.shortestPaths(from: at, weight: { $0[keyPath: routeWeight] }, allow: { e in
-                    switch e.kind {
-                    case .result, .arrive: return true
-                    default: return false
-                    }
-                })
+                let r = g.shortestPaths(
+                    from: at, weight: { $0[keyPath: routeWeight] },
+                    allow: { e in
+                        switch e.kind {
+                        case .result, .arrive: return true
+                        default: return false
+                        }
+                    })
                 guard r.distance[g.sink] < .infinity else { return nil }
                 let route = g.trace(r.via, from: at, to: g.sink)
                 if Tolerance.fits(elapsed + route.reduce(0) { $0 + g.edges[$1].latency }, within: bound) {
@@ -174,13 +196,17 @@ public enum Baselines {
         for a in relaxed.applications.indices { relaxed.applications[a].maxLatencySeconds = .greatestFiniteMagnitude }
         let index = NetworkIndex(relaxed)
         var total = 0.0
-        var solution = Solution(instance: instance.name, method: "energy-lower-bound", status: .noSolution,
-                                info: ["message": .string("a lower bound only (latency bounds and shared capacities ignored); no deployment")])
+        var solution = Solution(
+            instance: instance.name, method: "energy-lower-bound", status: .noSolution,
+            info: [
+                "message": .string("a lower bound only (latency bounds and shared capacities ignored); no deployment")
+            ])
         for a in relaxed.applications.indices {
             let g = ExpandedGraph(index, application: a, levels: instance.shareLevels ?? [1])
             guard let path = g.shortestPath(weight: \.energy) else {
                 solution.status = .infeasible
-                solution.info["message"] = .string("application \(instance.applications[a].id) has no deployment even without its latency bound")
+                solution.info["message"] = .string(
+                    "application \(instance.applications[a].id) has no deployment even without its latency bound")
                 solution.wallSeconds = Date().timeIntervalSince(start)
                 return solution
             }

@@ -1,6 +1,6 @@
-import Foundation
 import FINGraph
 import FINModel
+import Foundation
 
 /// The capacities applications share, as `fin-multi`'s Lagrangian relaxation prices them
 /// (docs/FIN.md, "Several applications").
@@ -69,7 +69,8 @@ struct Coupling: Sendable {
         }
         memoryId = (0..<nodes).map { id(.memory(node: $0), memory[$0], instance.nodes[$0].memoryBytes) }
         loadId = (0..<nodes).map { id(.load(node: $0), load[$0], instance.nodes[$0].opsPerSecond) }
-        shareId = withShares ? (0..<nodes).map { id(.share(node: $0), share[$0], 1) } : [Int32](repeating: -1, count: nodes)
+        shareId =
+            withShares ? (0..<nodes).map { id(.share(node: $0), share[$0], 1) } : [Int32](repeating: -1, count: nodes)
         bandwidthId = (0..<links).map { id(.bandwidth(link: $0), traffic[$0], instance.links[$0].bitsPerSecond) }
         self.resources = resources
         memoryCapacity = instance.nodes.map(\.memoryBytes)
@@ -113,7 +114,9 @@ struct Coupling: Sendable {
     /// of what the edge uses; share prices charged once per node, at the largest level used
     /// there (nil when no share is priced). `usable` marks edges the search may take (others
     /// cost infinity). `energyWeight` 0 prices the use of shared capacity alone.
-    func priced(_ g: ExpandedGraph, prices: [Double], energyWeight: Double = 1, usable: ((ExpandedGraph.Edge) -> Bool)? = nil) -> LabelSearch.Mode {
+    func priced(
+        _ g: ExpandedGraph, prices: [Double], energyWeight: Double = 1, usable: ((ExpandedGraph.Edge) -> Bool)? = nil
+    ) -> LabelSearch.Mode {
         let rate = g.index.instance.applications[g.application].ratePerSecond * energyWeight
         var costs = [Double](repeating: 0, count: g.edges.count)
         var once = LabelSearch.OncePerNode(node: [], amount: [], lastBlock: [Int](repeating: 0, count: g.nodeCount))

@@ -33,7 +33,9 @@ struct CriticalResources {
         }
         let withShares = g.index.instance.shareLevels != nil
         for n in 0..<nodes {
-            if !Tolerance.fits(memory[n], within: capacities.memoryBytes[n]) { register(3 * n, capacities.memoryBytes[n]) }
+            if !Tolerance.fits(memory[n], within: capacities.memoryBytes[n]) {
+                register(3 * n, capacities.memoryBytes[n])
+            }
             // With share levels the application's load must fit its share: at most the largest
             // level still free on the node.
             var loadCapacity = capacities.opsPerSecond[n]
@@ -87,7 +89,9 @@ struct CriticalResources {
             usage.removeAll()
             return
         }
-        usage.removeAll { Tolerance.fits($0.amount + ahead[Int($0.resource)][layer], within: capacity[Int($0.resource)]) }
+        usage.removeAll {
+            Tolerance.fits($0.amount + ahead[Int($0.resource)][layer], within: capacity[Int($0.resource)])
+        }
     }
 
     /// Adds edge `e`'s use to `usage`; false when a capacity would be exceeded.

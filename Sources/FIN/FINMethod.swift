@@ -51,9 +51,12 @@ public enum FINMethod {
     }
 
     /// Solves one application on `capacities` (the instance's when nil). Nil: no deployment.
-    public static func solveSingle(_ index: NetworkIndex, application a: Int, variant: Variant, capacities: Capacities? = nil) -> Single? {
+    public static func solveSingle(
+        _ index: NetworkIndex, application a: Int, variant: Variant, capacities: Capacities? = nil
+    ) -> Single? {
         let capacities = capacities ?? Capacities(index)
-        let graph = ExpandedGraph(index, application: a, levels: index.instance.shareLevels ?? [1], capacities: capacities)
+        let graph = ExpandedGraph(
+            index, application: a, levels: index.instance.shareLevels ?? [1], capacities: capacities)
         return search(graph, variant: variant, capacities: capacities)
     }
 
@@ -65,7 +68,8 @@ public enum FINMethod {
         var labels = 0
         switch variant {
         case .fin(let gamma, let lambda):
-            result = LabelSearch(graph: graph, mode: .quantized(levels: gamma, slack: lambda), capacities: capacities).run()
+            result = LabelSearch(graph: graph, mode: .quantized(levels: gamma, slack: lambda), capacities: capacities)
+                .run()
         case .exact:
             result = LabelSearch(graph: graph, mode: .exact, capacities: capacities).run()
         case .minimumLatency:
@@ -95,7 +99,8 @@ public enum FINMethod {
             result = found
         }
         guard let result, let (deployment, _) = graph.deployment(along: result.path) else { return nil }
-        return Single(deployment: deployment, pathEdges: result.path.count, labelsCreated: labels + result.labelsCreated)
+        return Single(
+            deployment: deployment, pathEdges: result.path.count, labelsCreated: labels + result.labelsCreated)
     }
 
     /// The order in which applications are deployed one at a time.
@@ -117,7 +122,9 @@ public enum FINMethod {
             case "lightest-first": self = .lightestFirst
             case "file": self = .file
             default:
-                guard text.hasPrefix("shuffled:"), let seed = UInt64(text.dropFirst("shuffled:".count)) else { return nil }
+                guard text.hasPrefix("shuffled:"), let seed = UInt64(text.dropFirst("shuffled:".count)) else {
+                    return nil
+                }
                 self = .shuffled(seed: seed)
             }
         }
@@ -185,7 +192,8 @@ public enum FINMethod {
     /// still free so that the bound and each node's load are met with the least speed reserved,
     /// Σ φ_n · speed_n (leaving the most for the applications deployed after this one; the
     /// energy does not depend on shares; weighting by speed keeps a phone's share, which few
-    /// others can use, from being saved at the cost of an edge server's). The latency is `L0 + Σ_n t_n / φ_n` (t_n: the time its blocks take at
+    /// others can use, from being saved at the cost of an edge server's). The latency is
+    /// `L0 + Σ_n t_n / φ_n` (t_n: the time its blocks take at
     /// n's full speed), so the levels are enumerated with that formula, pruned by the least
     /// latency the remaining nodes can reach; the choice is then checked by the evaluator. With
     /// more than `enumerationLimit` combinations, node by node instead: each node the smallest
@@ -198,7 +206,10 @@ public enum FINMethod {
         func scored(_ trial: Deployment) -> (latency: Double, load: [Int: Double])? {
             guard let resolved = evaluator.resolve(trial).0 else { return nil }
             let (scores, footprint) = evaluator.score(resolved)
-            return (scores.latencySeconds, Dictionary(footprint.load.map { ($0.node, $0.opsPerSecond) }, uniquingKeysWith: +))
+            return (
+                scores.latencySeconds,
+                Dictionary(footprint.load.map { ($0.node, $0.opsPerSecond) }, uniquingKeysWith: +)
+            )
         }
         func fits(_ trial: Deployment) -> Bool {
             guard let (latency, load) = scored(trial) else { return false }
@@ -231,7 +242,9 @@ public enum FINMethod {
         let base = full - t.reduce(0, +)
         // Options per node: free levels that carry its load, smallest first.
         let options = nodes.indices.map { i in
-            free[i].filter { Tolerance.fits(load[nodes[i]] ?? 0, within: $0 * evaluator.instance.nodes[nodes[i]].opsPerSecond) }
+            free[i].filter {
+                Tolerance.fits(load[nodes[i]] ?? 0, within: $0 * evaluator.instance.nodes[nodes[i]].opsPerSecond)
+            }
         }
         let combinations = options.reduce(1.0) { $0 * Double($1.count) }
         var best: [Double]?

@@ -1,6 +1,6 @@
 import FINGraph
-import Foundation
 import FINModel
+import Foundation
 import HeapModule
 
 /// The label-setting search shared by FIN(γ, λ), FIN-exact, FIN-ε and the latency-driven
@@ -129,9 +129,10 @@ struct LabelSearch {
             let v = store.vertex(id)
             if v == g.sink {
                 let l = store.label(id)
-                return .found(Result(
-                    path: store.path(to: id), energy: l.energy, latency: l.latency, measure: l.measure,
-                    priority: l.priority, labelsCreated: store.count, labelsExpanded: expanded))
+                return .found(
+                    Result(
+                        path: store.path(to: id), energy: l.energy, latency: l.latency, measure: l.measure,
+                        priority: l.priority, labelsCreated: store.count, labelsExpanded: expanded))
             }
             expanded += 1
             if let deadline, expanded & 63 == 0, Date() >= deadline { return .stopped }

@@ -136,8 +136,9 @@ struct LabelStore {
         }
         front.removeAll { id in
             let i = Int(id)
-            guard l.priority <= priority[i] && l.measure <= measure[i] && LabelSearch.atMost(l.usage, usage[i])
-                && LabelSearch.atMost(paid[i], l.paid)
+            guard
+                l.priority <= priority[i] && l.measure <= measure[i] && LabelSearch.atMost(l.usage, usage[i])
+                    && LabelSearch.atMost(paid[i], l.paid)
             else { return false }
             alive[i] = false
             return true
@@ -159,10 +160,13 @@ struct LabelStore {
             for a in front {
                 for b in front where a != b {
                     let (i, j) = (Int(a), Int(b))
-                    let dominated = priority[i] <= priority[j] && measure[i] <= measure[j]
+                    let dominated =
+                        priority[i] <= priority[j] && measure[i] <= measure[j]
                         && LabelSearch.atMost(usage[i], usage[j]) && LabelSearch.atMost(paid[j], paid[i])
-                    assert(!dominated || (priority[i] == priority[j] && measure[i] == measure[j]
-                        && usage[i].count == usage[j].count && paid[i].count == paid[j].count && i > j),
+                    assert(
+                        !dominated
+                            || (priority[i] == priority[j] && measure[i] == measure[j]
+                                && usage[i].count == usage[j].count && paid[i].count == paid[j].count && i > j),
                         "a label in the front dominates another")
                 }
             }

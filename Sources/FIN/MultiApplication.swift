@@ -36,7 +36,9 @@ public enum MultiApplication {
         public init() {}
 
         public static func == (a: Options, b: Options) -> Bool {
-            (a.timeLimitSeconds, a.relativeGap, a.iterations, a.threads) == (b.timeLimitSeconds, b.relativeGap, b.iterations, b.threads)
+            (a.timeLimitSeconds, a.relativeGap, a.iterations, a.threads) == (
+                b.timeLimitSeconds, b.relativeGap, b.iterations, b.threads
+            )
         }
     }
 
@@ -137,7 +139,12 @@ private struct LagrangianRun {
             return finish(status: .noSolution, message: "the time limit passed during the first round of searches")
         }
         if let a = priced.firstIndex(where: { $0 == nil }) {
-            return finish(status: .infeasible, message: "application \(instance.applications[a].id) cannot be deployed even alone on the whole network (proven by the exact search)")
+            return finish(
+                status: .infeasible,
+                message:
+                    "application \(instance.applications[a].id) cannot be deployed even alone on the whole network "
+                    + "(proven by the exact search)"
+            )
         }
         // Starting points: sequential FIN-exact in three orders (independent: run side by side),
         // the best improved.
@@ -184,12 +191,18 @@ private struct LagrangianRun {
             }
             if let log = options.log {
                 let violated = subgradient().filter { $0 > 1e-9 }.count
-                log("iteration \(iteration): bound \(bound), best \(upperBound), repair \(repaired.map { String($0.objective) } ?? "failed"), theta \(theta), rows over capacity \(violated), \(String(format: "%.3f", elapsed)) s")
+                log(
+                    "iteration \(iteration): bound \(bound), best \(upperBound), repair "
+                        + "\(repaired.map { String($0.objective) } ?? "failed"), theta \(theta), rows over capacity "
+                        + "\(violated), \(String(format: "%.3f", elapsed)) s"
+                )
             }
             iteration += 1
             if gapReached() || iteration > options.iterations || timeUp { break }
             // With no deployment yet, every 25 iterations: do the prices already prove that none exists?
-            if incumbent == nil, iteration % 25 == 0, let ratio = timed("subproblems", { $0.infeasibilityCertificate() }) {
+            if incumbent == nil, iteration % 25 == 0,
+                let ratio = timed("subproblems", { $0.infeasibilityCertificate() })
+            {
                 certificate = ratio
                 break
             }
@@ -224,9 +237,16 @@ private struct LagrangianRun {
         guard incumbent != nil else {
             if let ratio = certificate ?? timed("subproblems", { $0.infeasibilityCertificate() }) {
                 info["infeasibilityRatio"] = .number(ratio)
-                return finish(status: .infeasible, message: "no joint deployment exists: at the final prices, the least priced use of the shared capacities each application can make adds up to \(String(format: "%.6g", ratio)) times what the capacities allow (a Lagrangian certificate)")
+                return finish(
+                    status: .infeasible,
+                    message:
+                        "no joint deployment exists: at the final prices, the least priced use of the shared "
+                        + "capacities each application can make adds up to \(String(format: "%.6g", ratio)) times "
+                        + "what the capacities allow (a Lagrangian certificate)"
+                )
             }
-            return finish(status: .noSolution, message: "no joint deployment found within the limits (the bound is still valid)")
+            return finish(
+                status: .noSolution, message: "no joint deployment found within the limits (the bound is still valid)")
         }
         return finish(status: .feasible, message: nil)
     }
@@ -269,9 +289,11 @@ private struct LagrangianRun {
         searches += apps.count
         let outcomes = parallel(apps.count) { i -> (Priced?, Bool) in
             let g = graphs[apps[i]]
-            let search = LabelSearch(graph: g, mode: coupling.priced(g, prices: prices), capacities: full, deadline: deadline)
+            let search = LabelSearch(
+                graph: g, mode: coupling.priced(g, prices: prices), capacities: full, deadline: deadline)
             switch search.search() {
-            case .found(let r): return (Priced(walk: r.path, cost: r.priority, usage: coupling.usage(g, walk: r.path)), false)
+            case .found(let r):
+                return (Priced(walk: r.path, cost: r.priority, usage: coupling.usage(g, walk: r.path)), false)
             case .none: return (nil, false)
             case .stopped: return (nil, true)
             }
@@ -283,7 +305,9 @@ private struct LagrangianRun {
     /// A deployment's footprint and energy per second when it fits `residual`.
     func fits(_ d: Deployment, _ residual: Capacities) -> (Footprint, Double)? {
         let e = evaluator.evaluate(d)
-        guard e.feasible, let f = e.deployments[0].footprint, residual.admits(f, withShares: withShares) else { return nil }
+        guard e.feasible, let f = e.deployments[0].footprint, residual.admits(f, withShares: withShares) else {
+            return nil
+        }
         return (f, e.objectiveJoulesPerSecond)
     }
 
@@ -294,13 +318,16 @@ private struct LagrangianRun {
         var usable: ((ExpandedGraph.Edge) -> Bool)?
         if withShares {
             usable = { e in
-                if case .compute(_, let n, let level) = e.kind { return Tolerance.fits(g.levels[level], within: residual.share[n]) }
+                if case .compute(_, let n, let level) = e.kind {
+                    return Tolerance.fits(g.levels[level], within: residual.share[n])
+                }
                 return true
             }
         }
         let mode = coupling.priced(g, prices: prices ?? [Double](repeating: 0, count: coupling.count), usable: usable)
         guard let r = LabelSearch(graph: g, mode: mode, capacities: residual, deadline: deadline).run(),
-              var (d, _) = g.deployment(along: r.path) else { return nil }
+            var (d, _) = g.deployment(along: r.path)
+        else { return nil }
         if withShares { d = FINMethod.settleShares(d, evaluator, residual) }
         guard let (f, energy) = fits(d, residual) else { return nil }
         return (d, f, energy)
@@ -363,7 +390,10 @@ private struct LagrangianRun {
 
     /// Routes `apps` in turn on `residual` at `prices`, each taking its footprint off; false
     /// when one finds no room (or the time is up).
-    func place(_ apps: [Int], _ residual: inout Capacities, _ placed: inout [(Int, Deployment, Footprint, Double)], prices: [Double]?, count: inout Int) -> Bool {
+    func place(
+        _ apps: [Int], _ residual: inout Capacities, _ placed: inout [(Int, Deployment, Footprint, Double)],
+        prices: [Double]?, count: inout Int
+    ) -> Bool {
         for a in apps {
             if timeUp { return false }
             count += 1
@@ -420,12 +450,15 @@ private struct LagrangianRun {
             "timeLimitSeconds": .number(options.timeLimitSeconds), "relativeGap": .number(options.relativeGap),
             "iterations": .number(Double(options.iterations)),
         ]
-        var solution = Solution(instance: instance.name, method: "fin-multi", parameters: parameters, status: status, info: info)
+        var solution = Solution(
+            instance: instance.name, method: "fin-multi", parameters: parameters, status: status, info: info)
         if lowerBound > -.infinity, status != .infeasible { solution.boundJoulesPerSecond = max(0, lowerBound) }
         if let c = incumbent {
             solution.deployments = c.deployments
             solution = evaluator.checked(solution)
-            if solution.status != .error, let o = solution.objectiveJoulesPerSecond, let b = solution.boundJoulesPerSecond {
+            if solution.status != .error, let o = solution.objectiveJoulesPerSecond,
+                let b = solution.boundJoulesPerSecond
+            {
                 if b > o { solution.boundJoulesPerSecond = o }  // rounding in the last digits
                 solution.gap = Solution.relativeGap(objective: o, bound: solution.boundJoulesPerSecond)
                 if o - min(b, o) <= 1e-9 * max(o, 1e-300) { solution.status = .optimal }

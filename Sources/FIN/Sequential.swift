@@ -12,9 +12,12 @@ enum Sequential {
     /// the residual capacities), or nil. The answer is re-scored by the evaluator.
     /// `exhaustive`: `deploy` finds a deployment whenever one exists on the capacities it is
     /// given (FIN-exact), so that a single application it cannot deploy is proven infeasible.
-    static func solve(_ instance: Instance, method: String, order: FINMethod.Order = .heaviestFirst, parameters: [String: JSONValue] = [:],
-                      exhaustive: Bool = false,
-                      deploy: (ExpandedGraph, Capacities) -> (deployment: Deployment, labels: Int)?) -> Solution {
+    static func solve(
+        _ instance: Instance, method: String, order: FINMethod.Order = .heaviestFirst,
+        parameters: [String: JSONValue] = [:],
+        exhaustive: Bool = false,
+        deploy: (ExpandedGraph, Capacities) -> (deployment: Deployment, labels: Int)?
+    ) -> Solution {
         let start = Date()
         let evaluator = Evaluator(instance)
         let index = evaluator.index
@@ -37,18 +40,24 @@ enum Sequential {
             labels += found.labels
             if withShares { d = FINMethod.settleShares(d, evaluator, residual) }
             let e = evaluator.evaluate(d)
-            guard e.feasible, let footprint = e.deployments[0].footprint, residual.admits(footprint, withShares: withShares) else {
+            guard e.feasible, let footprint = e.deployments[0].footprint,
+                residual.admits(footprint, withShares: withShares)
+            else {
                 failed.append(instance.applications[a].id)
                 continue
             }
             residual.consume(footprint, withShares: withShares)
             deployments[a] = d
         }
-        var solution = Solution(instance: instance.name, method: method, parameters: parameters, status: .feasible,
-                                info: ["labels": .number(Double(labels)), "order": .array(order.map { .string(instance.applications[$0].id) })])
+        var solution = Solution(
+            instance: instance.name, method: method, parameters: parameters, status: .feasible,
+            info: [
+                "labels": .number(Double(labels)), "order": .array(order.map { .string(instance.applications[$0].id) }),
+            ])
         if !failed.isEmpty {
             solution.status = .noSolution
-            solution.info["message"] = .string("no deployment found for \(failed.joined(separator: ", ")) on the capacities left")
+            solution.info["message"] = .string(
+                "no deployment found for \(failed.joined(separator: ", ")) on the capacities left")
             if exhaustive && searchFailed && instance.applications.count == 1 {
                 // The one application's search ran on the instance's own capacities and is
                 // exhaustive: no deployment exists.

@@ -31,8 +31,14 @@ enum AuthorsSolution {
         if let levels = instance.shareLevels {
             deployment.shares = shares(hosts: hosts, device: d.user.device, wanted: d.share, levels: levels)
         }
-        let deployed = AuthorsConfiguration(hosts: tiers + [Int](repeating: 0, count: max(0, d.configuration.hosts.count
-            - tiers.count)), exitIndex: exitBlocks.firstIndex(of: lastBlock)! + 1)
+        let deployed = AuthorsConfiguration(
+            hosts: tiers
+                + [Int](
+                    repeating: 0,
+                    count: max(
+                        0,
+                        d.configuration.hosts.count
+                            - tiers.count)), exitIndex: exitBlocks.firstIndex(of: lastBlock)! + 1)
         return (deployment, notes, deployed.description)
     }
 
@@ -53,8 +59,10 @@ enum AuthorsSolution {
 
     /// The solution: deployments re-scored by the evaluator; `feasible` when it accepts them,
     /// else `noSolution` with the deployments, their scores and every violation kept in info.
-    static func build(_ decided: [Decided], roles: PaperRoles, instance: Instance, procedure: AuthorsProcedure,
-                      parameters: [String: JSONValue]) -> Solution {
+    static func build(
+        _ decided: [Decided], roles: PaperRoles, instance: Instance, procedure: AuthorsProcedure,
+        parameters: [String: JSONValue]
+    ) -> Solution {
         var deployments: [Deployment] = []
         var raw: [String: JSONValue] = [:]
         var deployedStrings: [String: JSONValue] = [:]
@@ -77,8 +85,9 @@ enum AuthorsSolution {
             info["deployedConfiguration"] = deployedStrings[id]!
             if let notes = repairs[id] { info["repair"] = notes }
         }
-        var solution = Solution(instance: instance.name, method: procedure.rawValue, parameters: parameters,
-                                status: .feasible, deployments: deployments, info: info)
+        var solution = Solution(
+            instance: instance.name, method: procedure.rawValue, parameters: parameters,
+            status: .feasible, deployments: deployments, info: info)
         let evaluator = Evaluator(instance)
         let (rescored, evaluation) = evaluator.rescored(solution)
         solution = rescored
@@ -87,8 +96,9 @@ enum AuthorsSolution {
             solution.objectiveJoulesPerSecond = nil
             solution.gap = nil
             solution.info["violations"] = .array(evaluation.violations.map { .string($0.description) })
-            solution.info["message"] = .string("the authors' configuration, deployed, breaks "
-                + Set(evaluation.violations.map { $0.kind.rawValue }).sorted().joined(separator: ", "))
+            solution.info["message"] = .string(
+                "the authors' configuration, deployed, breaks "
+                    + Set(evaluation.violations.map { $0.kind.rawValue }).sorted().joined(separator: ", "))
         }
         return solution
     }

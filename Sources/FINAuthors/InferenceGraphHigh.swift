@@ -42,9 +42,12 @@ enum InferenceGraphHigh {
     /// The edges of the grid and the last delay computed for each layer (`w1__`).
     /// `extraDelay(layer, from, pair)` lists the terms the code adds to the compute time, in
     /// order. The accuracy level uses the last exit's accuracy.
-    static func grid(delay: Double, accuracy: Double, gamma: Int, speeds: [Double], layers: Int = 4,
-                     figures f: AuthorsModelFigures, extraDelay: (Int, Int, Int) -> [Double])
-        -> (edges: [GridEdge], lastDelay: [Double]) {
+    static func grid(
+        delay: Double, accuracy: Double, gamma: Int, speeds: [Double], layers: Int = 4,
+        figures f: AuthorsModelFigures, extraDelay: (Int, Int, Int) -> [Double]
+    )
+        -> (edges: [GridEdge], lastDelay: [Double])
+    {
         var edges: [GridEdge] = []
         var lastDelay = [Double](repeating: 0, count: layers)
         let g = Double(gamma)
@@ -86,9 +89,11 @@ enum InferenceGraphHigh {
     }
 
     /// `delay` in seconds, `accuracy` in percent.
-    static func decide(delay: Double, accuracy: Double, gamma: Int = defaultGamma, lambda: Int = defaultLambda,
-                       figures f: AuthorsModelFigures = AuthorsModel.singleAlexNet,
-                       speeds: [Double] = AuthorsTiers.teraOpsPerSecond) -> AuthorsConfiguration {
+    static func decide(
+        delay: Double, accuracy: Double, gamma: Int = defaultGamma, lambda: Int = defaultLambda,
+        figures f: AuthorsModelFigures = AuthorsModel.singleAlexNet,
+        speeds: [Double] = AuthorsTiers.teraOpsPerSecond
+    ) -> AuthorsConfiguration {
         let w3cloud = AuthorsTiers.nanojoulesPerBit[2]
         let (edges, lastDelay) = grid(delay: delay, accuracy: accuracy, gamma: gamma, speeds: speeds, figures: f) {
             i, _, pair in

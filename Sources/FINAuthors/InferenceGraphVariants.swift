@@ -20,8 +20,10 @@ enum InferenceGraphVariants {
         func windowTop(gamma: Int) -> Int { self == .ifg ? gamma + 11 : gamma + 1 }
     }
 
-    static func decide(delay: Double, accuracy: Double, variant: Variant, gamma: Int, lambda: Int,
-                       figures f: AuthorsModelFigures = AuthorsModel.singleAlexNet) -> AuthorsConfiguration {
+    static func decide(
+        delay: Double, accuracy: Double, variant: Variant, gamma: Int, lambda: Int,
+        figures f: AuthorsModelFigures = AuthorsModel.singleAlexNet
+    ) -> AuthorsConfiguration {
         var hosts = WeightedGreedy.decide(delay: delay, accuracy: accuracy, figures: f).hosts
         let g = Double(gamma)
         let cap = Double(gamma + 10)
@@ -43,8 +45,9 @@ enum InferenceGraphVariants {
             if found { hosts[i - 1] = 3 }
         }
         let exit: Int
-        (hosts, exit) = InferenceGraphHigh.lowerExit(hosts: hosts, exit: 3, accuracy: accuracy,
-                                                     accuracies: f.accuracies)
+        (hosts, exit) = InferenceGraphHigh.lowerExit(
+            hosts: hosts, exit: 3, accuracy: accuracy,
+            accuracies: f.accuracies)
         return AuthorsConfiguration(hosts: hosts, exitIndex: exit)
     }
 }

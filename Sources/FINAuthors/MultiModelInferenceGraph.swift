@@ -18,13 +18,15 @@ enum MultiModelInferenceGraph {
             let config: AuthorsConfiguration
             switch model {
             case .alexNet:
-                config = InferenceGraphHigh.decide(delay: s.delay, accuracy: s.accuracy, gamma: gamma, lambda: lambda,
-                                                   figures: model.multiModel, speeds: speeds)
+                config = InferenceGraphHigh.decide(
+                    delay: s.delay, accuracy: s.accuracy, gamma: gamma, lambda: lambda,
+                    figures: model.multiModel, speeds: speeds)
             case .resNet:
                 config = resNet(delay: s.delay, accuracy: s.accuracy, gamma: gamma, lambda: lambda, speeds: speeds)
             case .leNet:
-                config = leNet(delay: s.delayLeNet, accuracy: s.accuracyLeNet, gamma: gamma, lambda: lambda,
-                               speeds: speeds)
+                config = leNet(
+                    delay: s.delayLeNet, accuracy: s.accuracyLeNet, gamma: gamma, lambda: lambda,
+                    speeds: speeds)
             }
             // Every user of a DNN gets the same answer: nothing in the loop depends on the user.
             for u in 1...n {
@@ -35,12 +37,16 @@ enum MultiModelInferenceGraph {
         return p
     }
 
-    static func resNet(delay: Double, accuracy: Double, gamma: Int, lambda: Int,
-                       speeds: [Double]) -> AuthorsConfiguration {
+    static func resNet(
+        delay: Double, accuracy: Double, gamma: Int, lambda: Int,
+        speeds: [Double]
+    ) -> AuthorsConfiguration {
         let f = AuthorsModel.resNet.multiModel
         let w3 = AuthorsTiers.nanojoulesPerBit
-        let (edges, lastDelay) = InferenceGraphHigh.grid(delay: delay, accuracy: accuracy, gamma: gamma, speeds: speeds,
-                                                         figures: f) { i, from, pair in
+        let (edges, lastDelay) = InferenceGraphHigh.grid(
+            delay: delay, accuracy: accuracy, gamma: gamma, speeds: speeds,
+            figures: f
+        ) { i, from, pair in
             guard [2, 3, 6].contains(pair), i > 2 else { return [] }
             var terms = [f.features[i - 1] * 8 * w3[2] / 1000000000, f.features[i - 2] * 8 * w3[2] / 1000000000]
             if from > 1 {
@@ -65,8 +71,9 @@ enum MultiModelInferenceGraph {
             }
         }
         var exit = 3
-        (hosts, exit) = InferenceGraphHigh.lowerExit(hosts: hosts, exit: exit, accuracy: accuracy,
-                                                     accuracies: f.accuracies)
+        (hosts, exit) = InferenceGraphHigh.lowerExit(
+            hosts: hosts, exit: exit, accuracy: accuracy,
+            accuracies: f.accuracies)
         if delay > 3 * WeightedGreedy.matlabSum(lastDelay) && accuracy < 80 {
             for k in [4, 3, 2, 1] where hosts[k] != 0 { hosts[k] = hosts[0] }
         }
@@ -81,12 +88,16 @@ enum MultiModelInferenceGraph {
         return AuthorsConfiguration(hosts: hosts, exitIndex: exit)
     }
 
-    static func leNet(delay: Double, accuracy: Double, gamma: Int, lambda: Int,
-                      speeds: [Double]) -> AuthorsConfiguration {
+    static func leNet(
+        delay: Double, accuracy: Double, gamma: Int, lambda: Int,
+        speeds: [Double]
+    ) -> AuthorsConfiguration {
         let f = AuthorsModel.leNet.multiModel
         let w3cloud = AuthorsTiers.nanojoulesPerBit[2]
-        let (edges, lastDelay) = InferenceGraphHigh.grid(delay: delay, accuracy: accuracy, gamma: gamma, speeds: speeds,
-                                                         layers: 2, figures: f) { i, _, pair in
+        let (edges, lastDelay) = InferenceGraphHigh.grid(
+            delay: delay, accuracy: accuracy, gamma: gamma, speeds: speeds,
+            layers: 2, figures: f
+        ) { i, _, pair in
             guard pair == 2 || pair == 3 || (pair == 6 && i > 2) else { return [] }
             let bits = f.features[i - 1] * 8 * w3cloud / 1000000000
             return [bits, bits]

@@ -19,9 +19,12 @@ enum MultiModelWeighted {
     }
 
     /// One step of the greedy: the three delays, the chosen tier and delay.
-    private static func step(valD: Double, valE: Double, valC: Double, deeperD: () -> Bool, deeperE: () -> Bool,
-                             deeperC: () -> Bool, prevD: () -> Int, prevE: () -> Int, prevC: () -> Int)
-        -> (tier: Int, delay: Double)? {
+    private static func step(
+        valD: Double, valE: Double, valC: Double, deeperD: () -> Bool, deeperE: () -> Bool,
+        deeperC: () -> Bool, prevD: () -> Int, prevE: () -> Int, prevC: () -> Int
+    )
+        -> (tier: Int, delay: Double)?
+    {
         if valD < valE && deeperD() && prevD() == 1 { return (1, valD) }
         if valD > valE && deeperE() && prevE() == 1 { return (2, valE) }
         if valE > valC && deeperC() && prevC() >= 1 { return (3, valC) }
@@ -47,13 +50,15 @@ enum MultiModelWeighted {
                 let valE = (o * 10000000 * total / (rateA * 153400000000000)) + ((f + f) * 8 * ns[1] / 1000000000)
                 let valC = (o * 10000000 * total / (rateA * 312000000000000)) + ((f + f) * 8 * ns[2] / 1000000000)
                 kept.append(min(valD, valE, valC))
-                let weight = max(0.5 * WeightedGreedy.matlabSum(kept) / s.delay,
-                                 s.accuracy / WeightedGreedy.exitAccuracyOfBlock(i, fa.accuracies))
-                let pick = step(valD: valD, valE: valE, valC: valC,
-                                deeperD: { weight > w || p[i - 1, 2] >= i },
-                                deeperE: { weight > w || p[i - 1, 2] >= i },
-                                deeperC: { weight > w || p[i - 1, 2, 1, u] >= i },
-                                prevD: { p[i - 1, 1] }, prevE: { p[i - 1, 1, u] }, prevC: { p[i - 1, 1, 1, u] })
+                let weight = max(
+                    0.5 * WeightedGreedy.matlabSum(kept) / s.delay,
+                    s.accuracy / WeightedGreedy.exitAccuracyOfBlock(i, fa.accuracies))
+                let pick = step(
+                    valD: valD, valE: valE, valC: valC,
+                    deeperD: { weight > w || p[i - 1, 2] >= i },
+                    deeperE: { weight > w || p[i - 1, 2] >= i },
+                    deeperC: { weight > w || p[i - 1, 2, 1, u] >= i },
+                    prevD: { p[i - 1, 1] }, prevE: { p[i - 1, 1, u] }, prevC: { p[i - 1, 1, 1, u] })
                 if let pick {
                     p[i, 1, 1, u] = pick.tier
                     for r in 1...5 { p[r, 2, 1, u] = i < 4 ? min(i, 2) : min(i, 3) }
@@ -74,13 +79,15 @@ enum MultiModelWeighted {
                 let valE = (o * 10000000 / (rateR * 153400000000000)) + ((f + f) * 8 * ns[1] / 1000000000)
                 let valC = (o * 10000000 / (rateR * 312000000000000)) + ((f + f) * 8 * ns[2] / 1000000000)
                 kept.append(min(valD, valE, valC))
-                let weight = max(0.5 * WeightedGreedy.matlabSum(kept) / s.delay,
-                                 s.accuracy / WeightedGreedy.exitAccuracyOfBlock(i, fr.accuracies))
-                let pick = step(valD: valD, valE: valE, valC: valC,
-                                deeperD: { weight > w || p[i - 1, 2, u] >= i },
-                                deeperE: { weight > w || p[i - 1, 2, 2, u] >= i },
-                                deeperC: { weight > w || p[i - 1, 2, 2, u] >= i },
-                                prevD: { p[i - 1, 1, u] }, prevE: { p[i - 1, 1, 2, u] }, prevC: { p[i - 1, 1, 2, u] })
+                let weight = max(
+                    0.5 * WeightedGreedy.matlabSum(kept) / s.delay,
+                    s.accuracy / WeightedGreedy.exitAccuracyOfBlock(i, fr.accuracies))
+                let pick = step(
+                    valD: valD, valE: valE, valC: valC,
+                    deeperD: { weight > w || p[i - 1, 2, u] >= i },
+                    deeperE: { weight > w || p[i - 1, 2, 2, u] >= i },
+                    deeperC: { weight > w || p[i - 1, 2, 2, u] >= i },
+                    prevD: { p[i - 1, 1, u] }, prevE: { p[i - 1, 1, 2, u] }, prevC: { p[i - 1, 1, 2, u] })
                 if let pick {
                     p[i, 1, 2, u] = pick.tier
                     for r in 1...5 { p[r, 2, 2, u] = i < 4 ? min(i, 2) : min(i, 3) }
@@ -103,8 +110,9 @@ enum MultiModelWeighted {
             kept.append(min(valD, valE, valC))
             let weight = max(0.5 * WeightedGreedy.matlabSum(kept) / s.delayLeNet, s.accuracyLeNet / fl.accuracies[0])
             let deeper = { weight > w || p[i - 1, 2, 3, u] >= i }
-            let pick = step(valD: valD, valE: valE, valC: valC, deeperD: deeper, deeperE: deeper, deeperC: deeper,
-                            prevD: { p[i - 1, 1, 3, u] }, prevE: { p[i - 1, 1, 3, u] }, prevC: { p[i - 1, 1, 3, u] })
+            let pick = step(
+                valD: valD, valE: valE, valC: valC, deeperD: deeper, deeperE: deeper, deeperC: deeper,
+                prevD: { p[i - 1, 1, 3, u] }, prevE: { p[i - 1, 1, 3, u] }, prevC: { p[i - 1, 1, 3, u] })
             if let pick {
                 if pick.tier == 3 { p[i, 1, 3] = 3 } else { p[i, 1, 3, u] = pick.tier }
                 for r in 1...5 { p[r, 2, 3, u] = min(i, 3) }

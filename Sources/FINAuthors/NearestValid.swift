@@ -10,22 +10,26 @@
 public enum NearestValid {
     /// The repaired tiers of blocks 1...lastBlock, and one sentence per change (empty when
     /// the configuration was deployable as it is).
-    public static func repair(_ configuration: AuthorsConfiguration,
-                              lastBlock: Int) -> (tiers: [Int], notes: [String]) {
+    public static func repair(
+        _ configuration: AuthorsConfiguration,
+        lastBlock: Int
+    ) -> (tiers: [Int], notes: [String]) {
         var notes: [String] = []
         var hosts = configuration.hosts
         if hosts.count < lastBlock { hosts += [Int](repeating: 0, count: lastBlock - hosts.count) }
         let dropped = (lastBlock..<hosts.count).filter { hosts[$0] != 0 }.map { $0 + 1 }
         if !dropped.isEmpty {
             let list = dropped.map(String.init).joined(separator: ", ")
-            notes.append("dropped block\(dropped.count == 1 ? "" : "s") \(list)"
-                + " past the final exit (after block \(lastBlock))")
+            notes.append(
+                "dropped block\(dropped.count == 1 ? "" : "s") \(list)"
+                    + " past the final exit (after block \(lastBlock))")
         }
         var tiers = Array(hosts.prefix(lastBlock))
         for k in tiers.indices where tiers[k] == 0 {
             tiers[k] = k == 0 ? 1 : tiers[k - 1]
-            notes.append("block \(k + 1) had no host: put on "
-                + (k == 0 ? "the device" : "the host of block \(k) (tier \(tiers[k]))"))
+            notes.append(
+                "block \(k + 1) had no host: put on "
+                    + (k == 0 ? "the device" : "the host of block \(k) (tier \(tiers[k]))"))
         }
         return (tiers, notes)
     }

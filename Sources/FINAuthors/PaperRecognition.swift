@@ -36,15 +36,17 @@ enum PaperRecognition {
         let byTier = { (t: Tier) in instance.nodes.filter { $0.tier == t } }
         let edges = byTier(.edge), clouds = byTier(.cloud), devices = byTier(.device)
         guard edges.count == 1, clouds.count == 1, byTier(.relay).isEmpty else {
-            throw .notPaperNetwork("needs exactly one edge server, one cloud and no relay (found \(edges.count) edge, "
-                + "\(clouds.count) cloud, \(byTier(.relay).count) relay)")
+            throw .notPaperNetwork(
+                "needs exactly one edge server, one cloud and no relay (found \(edges.count) edge, "
+                    + "\(clouds.count) cloud, \(byTier(.relay).count) relay)")
         }
         let edge = edges[0], cloud = clouds[0]
         try checkSpeed(edge, tier: 2)
         try checkSpeed(cloud, tier: 3)
         guard devices.count == instance.applications.count else {
-            throw .notPaperNetwork("needs one device per application (\(devices.count) devices, "
-                + "\(instance.applications.count) applications)")
+            throw .notPaperNetwork(
+                "needs one device per application (\(devices.count) devices, "
+                    + "\(instance.applications.count) applications)")
         }
         var expectedLinks = [(edge.id, cloud.id, 2, 3)]
         var users: [PaperRoles.User] = []
@@ -73,8 +75,9 @@ enum PaperRecognition {
             expectedLinks += [(device.id, edge.id, 1, 2), (device.id, cloud.id, 1, 3)]
         }
         guard instance.links.count == expectedLinks.count else {
-            throw .notPaperNetwork("needs exactly the upward links device -> edge, device -> cloud, edge -> cloud "
-                + "(\(expectedLinks.count) links, found \(instance.links.count))")
+            throw .notPaperNetwork(
+                "needs exactly the upward links device -> edge, device -> cloud, edge -> cloud "
+                    + "(\(expectedLinks.count) links, found \(instance.links.count))")
         }
         for (from, to, ft, tt) in expectedLinks {
             guard let link = instance.links.first(where: { $0.from == from && $0.to == to }) else {
@@ -88,8 +91,9 @@ enum PaperRecognition {
     static func checkSpeed(_ node: Node, tier: Int) throws(AuthorsError) {
         let expected = AuthorsTiers.teraOpsPerSecond[tier - 1] * 1e12
         guard close(node.opsPerSecond, expected) else {
-            throw .notPaperNetwork("node \(node.id): the code hard-codes \(expected) ops/s for its tier, "
-                + "found \(node.opsPerSecond)")
+            throw .notPaperNetwork(
+                "node \(node.id): the code hard-codes \(expected) ops/s for its tier, "
+                    + "found \(node.opsPerSecond)")
         }
     }
 
@@ -98,9 +102,11 @@ enum PaperRecognition {
         let rate = 1 / (AuthorsTiers.nanosecondsPerBit[to - 1] * 1e-9)
         let energy = (AuthorsTiers.nanojoulesPerBit[from - 1] + AuthorsTiers.nanojoulesPerBit[to - 1]) * 1e-9
         guard close(link.bitsPerSecond, rate, relative: 1e-3), close(link.joulesPerBit, energy),
-              link.latencySeconds == 0 else {
-            throw .notPaperNetwork("link \(link.from) -> \(link.to): the code's figures are \(rate) bit/s, "
-                + "\(energy) J/bit, no propagation delay")
+            link.latencySeconds == 0
+        else {
+            throw .notPaperNetwork(
+                "link \(link.from) -> \(link.to): the code's figures are \(rate) bit/s, "
+                    + "\(energy) J/bit, no propagation delay")
         }
     }
 
@@ -109,21 +115,24 @@ enum PaperRecognition {
         for candidate in AuthorsModel.allCases {
             let f = candidate == .alexNet ? AuthorsModel.singleAlexNet : candidate.multiModel
             guard model.blocks.count == candidate.blockCount,
-                  model.exits.map(\.afterBlock).sorted() == f.exitBlocks else { continue }
+                model.exits.map(\.afterBlock).sorted() == f.exitBlocks
+            else { continue }
             let opsMatch = model.blocks.indices.allSatisfy { close(model.blocks[$0].ops, f.ops[$0] * 1e9) }
             let outputsMatch = f.features.indices.allSatisfy { close(model.blocks[$0].outputBits, f.features[$0] * 8) }
             guard opsMatch, outputsMatch else { continue }
             let accuracies = model.exits.sorted { $0.afterBlock < $1.afterBlock }.map(\.accuracy)
             guard zip(accuracies, f.accuracies).allSatisfy({ abs($0 * 100 - $1) < 0.05 }) else {
-                throw .unsupportedModel("model \(model.id) has the blocks of \(candidate.rawValue) but not the "
-                    + "accuracies the code decides with (\(f.accuracies.map { ($0 * 100).rounded() / 10000 }))")
+                throw .unsupportedModel(
+                    "model \(model.id) has the blocks of \(candidate.rawValue) but not the "
+                        + "accuracies the code decides with (\(f.accuracies.map { ($0 * 100).rounded() / 10000 }))")
             }
             guard model.exits.allSatisfy({ $0.exitProbability == 0 || $0.afterBlock == model.blocks.count }) else {
                 throw .unsupportedModel("model \(model.id): the code has no exit probabilities (all must be 0)")
             }
             return candidate
         }
-        throw .unsupportedModel("model \(model.id) is none of B-AlexNet (CIFAR-10), B-ResNet, B-LeNet as the code "
-            + "hard-codes them")
+        throw .unsupportedModel(
+            "model \(model.id) is none of B-AlexNet (CIFAR-10), B-ResNet, B-LeNet as the code "
+                + "hard-codes them")
     }
 }

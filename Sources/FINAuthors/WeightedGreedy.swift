@@ -14,17 +14,21 @@ enum WeightedGreedy {
     static let threshold = 0.85
 
     /// `delay` in seconds and `accuracy` in percent, as the authors' driver passes them.
-    static func decide(delay: Double, accuracy: Double,
-                       figures f: AuthorsModelFigures = AuthorsModel.singleAlexNet) -> AuthorsConfiguration {
+    static func decide(
+        delay: Double, accuracy: Double,
+        figures f: AuthorsModelFigures = AuthorsModel.singleAlexNet
+    ) -> AuthorsConfiguration {
         var hosts = [1, 0, 0, 0, 0]
         var exit = 1
         // w1: the delay kept for each block so far (the cheapest host's, then the chosen one's).
         var kept = [f.ops[0] * 10000000 / 11000000000]
         for i in 2...5 {
             let valD = f.ops[i - 1] * 10000000 / 11000000000
-            let valE = (f.ops[i - 1] * 10000000 / 153400000000)
+            let valE =
+                (f.ops[i - 1] * 10000000 / 153400000000)
                 + (f.features[i - 2] * 8 * AuthorsTiers.nanosecondsPerBit[1] / 1000000000)
-            let valC = (f.ops[i - 1] * 10000000 / 312000000000)
+            let valC =
+                (f.ops[i - 1] * 10000000 / 312000000000)
                 + (f.features[i - 2] * 8 * AuthorsTiers.nanosecondsPerBit[2] / 1000000000)
             let exitAccuracy = exitAccuracyOfBlock(i, f.accuracies)
             kept.append(min(valD, valE, valC))

@@ -18,7 +18,8 @@ public enum BruteForce {
         public let application: String
         public let candidates: Int
         public var description: String {
-            "application \(application) has more than \(candidates) deployments to enumerate; brute force is for tiny instances"
+            "application \(application) has more than \(candidates) deployments to enumerate; brute force is for tiny "
+                + "instances"
         }
     }
 
@@ -41,16 +42,20 @@ public enum BruteForce {
             enumerated += count
             lists.append(list.sorted { $0.energy < $1.energy })
         }
-        var solution = Solution(instance: instance.name, method: "brute-force", status: .infeasible,
-                                info: ["deploymentsEnumerated": .number(Double(enumerated))])
+        var solution = Solution(
+            instance: instance.name, method: "brute-force", status: .infeasible,
+            info: ["deploymentsEnumerated": .number(Double(enumerated))])
         if let best = search(lists, instance) {
-            let (rescored, evaluation) = evaluator.rescored(Solution(instance: instance.name, method: "brute-force", status: .optimal,
-                                                                     deployments: best, info: solution.info))
+            let (rescored, evaluation) = evaluator.rescored(
+                Solution(
+                    instance: instance.name, method: "brute-force", status: .optimal,
+                    deployments: best, info: solution.info))
             solution = rescored
             if !evaluation.feasible {
                 // Cannot happen unless the footprint arithmetic and the evaluator disagree.
                 solution.status = .error
-                solution.info["message"] = .string("combined deployments the evaluator rejects: \(evaluation.violations)")
+                solution.info["message"] = .string(
+                    "combined deployments the evaluator rejects: \(evaluation.violations)")
             }
             solution.boundJoulesPerSecond = solution.objectiveJoulesPerSecond
             solution.gap = 0
@@ -83,7 +88,9 @@ public enum BruteForce {
         return out
     }
 
-    static func candidates(_ app: Application, _ evaluator: Evaluator, limit: Int) throws(TooLarge) -> ([Candidate], Int) {
+    static func candidates(_ app: Application, _ evaluator: Evaluator, limit: Int) throws(TooLarge) -> (
+        [Candidate], Int
+    ) {
         let index = evaluator.index
         let instance = evaluator.instance
         let chain = index.chain(of: app)
@@ -123,7 +130,10 @@ public enum BruteForce {
                 }
                 var choice = [Int](repeating: 0, count: distinct.count)
                 while true {
-                    try withTransfers(Dictionary(uniqueKeysWithValues: zip(distinct.map { instance.nodes[$0].id }, choice.map { levels[$0] })))
+                    try withTransfers(
+                        Dictionary(
+                            uniqueKeysWithValues: zip(distinct.map { instance.nodes[$0].id }, choice.map { levels[$0] })
+                        ))
                     var i = 0
                     while i < choice.count {
                         choice[i] += 1
@@ -137,7 +147,9 @@ public enum BruteForce {
             func withTransfers(_ shares: [String: Double]?) throws(TooLarge) {
                 var needed: [(Int, [[Int]])] = []
                 if source != hosts[0] { needed.append((0, paths(source, hosts[0]))) }
-                for b in 1..<max(k, 1) where b < k && hosts[b - 1] != hosts[b] { needed.append((b, paths(hosts[b - 1], hosts[b]))) }
+                for b in 1..<max(k, 1) where b < k && hosts[b - 1] != hosts[b] {
+                    needed.append((b, paths(hosts[b - 1], hosts[b])))
+                }
                 if let destination, hosts[k - 1] != destination { needed.append((k, paths(hosts[k - 1], destination))) }
                 if needed.contains(where: { $0.1.isEmpty }) { return }
                 var choice = [Int](repeating: 0, count: needed.count)
@@ -147,11 +159,14 @@ public enum BruteForce {
                     let transfers = zip(needed, choice).map { need, c in
                         Transfer(afterBlock: need.0, path: need.1[c].map { instance.nodes[$0].id })
                     }
-                    let d = Deployment(application: app.id, exitAfterBlock: k, hosts: hosts.map { instance.nodes[$0].id },
-                                       shares: shares, transfers: transfers)
+                    let d = Deployment(
+                        application: app.id, exitAfterBlock: k, hosts: hosts.map { instance.nodes[$0].id },
+                        shares: shares, transfers: transfers)
                     let e = evaluator.evaluate(d)
                     if e.feasible, let scores = e.deployments[0].scores, let footprint = e.deployments[0].footprint {
-                        out.append(Candidate(deployment: d, energy: app.ratePerSecond * scores.energyJoules, footprint: footprint))
+                        out.append(
+                            Candidate(
+                                deployment: d, energy: app.ratePerSecond * scores.energyJoules, footprint: footprint))
                     }
                     var i = 0
                     while i < choice.count {
@@ -188,7 +203,9 @@ public enum BruteForce {
             for (n, b) in f.memory where !Tolerance.fits(memory[n] + b, within: nodes[n].memoryBytes) { return false }
             for (n, x) in f.load where !Tolerance.fits(load[n] + x, within: nodes[n].opsPerSecond) { return false }
             if withShares { for (n, s) in f.share where !Tolerance.fits(shares[n] + s, within: 1) { return false } }
-            for (l, x) in f.traffic where !Tolerance.fits(traffic[l] + x, within: links[l].bitsPerSecond) { return false }
+            for (l, x) in f.traffic where !Tolerance.fits(traffic[l] + x, within: links[l].bitsPerSecond) {
+                return false
+            }
             return true
         }
         func apply(_ f: Footprint, _ sign: Double) {

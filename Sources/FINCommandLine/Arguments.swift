@@ -1,5 +1,6 @@
 /// Command-line argument types shared by `finbench` and `finbench-bench`.
 import ArgumentParser
+import Foundation
 
 /// A range of numbers on the command line: "LO:HI" or a single value.
 public struct RangeArgument: ExpressibleByArgument, Sendable {
@@ -37,5 +38,3 @@ public struct NumberListArgument: ExpressibleByArgument, Sendable {
         values = parts.map { $0! }
     }
 }
-
-import Foundation

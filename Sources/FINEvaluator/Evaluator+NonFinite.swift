@@ -13,7 +13,10 @@ extension Evaluator {
         let broken = figures.filter { !$0.1.isFinite }
         guard !broken.isEmpty else { return [] }
         let list = broken.map { "\($0.0) \(NumberFormat.sig($0.1))" }.joined(separator: ", ")
-        return [Violation(kind: .nonFinite, subject: "application \(application)",
-                          detail: "\(list): the figures overflow a 64-bit float")]
+        return [
+            Violation(
+                kind: .nonFinite, subject: "application \(application)",
+                detail: "\(list): the figures overflow a 64-bit float")
+        ]
     }
 }

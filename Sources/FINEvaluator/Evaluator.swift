@@ -51,10 +51,20 @@ public struct Evaluator: Sendable {
         }
         let app = instance.applications[appIndex]
         let chain = index.chain(of: app)
-        guard (1...chain.blockCount).contains(d.exitAfterBlock), let depth = chain.depth(endingAfter: d.exitAfterBlock) else {
+        guard (1...chain.blockCount).contains(d.exitAfterBlock), let depth = chain.depth(endingAfter: d.exitAfterBlock)
+        else {
             let exits = chain.depths.map { String($0.lastBlock) }.joined(separator: ", ")
-            return (nil, [Violation(kind: .structure, subject: subject,
-                detail: "exitAfterBlock \(d.exitAfterBlock) is not an exit of model \(app.model) (exits after blocks \(exits))")])
+            return (
+                nil,
+                [
+                    Violation(
+                        kind: .structure, subject: subject,
+                        detail:
+                            "exitAfterBlock \(d.exitAfterBlock) is not an exit of model \(app.model) (exits after "
+                            + "blocks \(exits))"
+                    )
+                ]
+            )
         }
         if d.hosts.count != depth.lastBlock {
             problems.append("\(d.hosts.count) hosts for \(depth.lastBlock) deployed blocks")
@@ -79,7 +89,10 @@ public struct Evaluator: Sendable {
                 let id = instance.nodes[n].id
                 if let phi = given[id] {
                     if !levels.contains(where: { abs($0 - phi) <= 1e-12 }) {
-                        problems.append("share \(JSONWriter.formatNumber(phi)) on \"\(id)\" is not one of the share levels \(levels.map(JSONWriter.formatNumber))")
+                        problems.append(
+                            "share \(JSONWriter.formatNumber(phi)) on \"\(id)\" is not one of the share levels "
+                                + "\(levels.map(JSONWriter.formatNumber))"
+                        )
                     }
                     shares[n] = phi
                 } else if d.shares != nil {
@@ -110,11 +123,15 @@ public struct Evaluator: Sendable {
             let k = transfer.afterBlock
             let where_ = "transfers[\(t)] (afterBlock \(k))"
             guard (0...depth.lastBlock).contains(k), let (from, to) = ends(k) else {
-                problems.append("\(where_): no such transfer (afterBlock must be 0...\(depth.lastBlock - 1)\(destination == nil ? "" : " or \(depth.lastBlock) for the result"))")
+                let result = destination == nil ? "" : " or \(depth.lastBlock) for the result"
+                problems.append("\(where_): no such transfer (afterBlock must be 0...\(depth.lastBlock - 1)\(result))")
                 continue
             }
             guard from != to else {
-                problems.append("\(where_): both ends are \"\(instance.nodes[from].id)\"; a transfer is listed only when its ends differ")
+                problems.append(
+                    "\(where_): both ends are \"\(instance.nodes[from].id)\"; a transfer is listed only when its ends "
+                        + "differ"
+                )
                 continue
             }
             guard listed[k] == nil else {
@@ -128,7 +145,10 @@ public struct Evaluator: Sendable {
                 continue
             }
             guard path.count >= 2, path.first == from, path.last == to else {
-                problems.append("\(where_): the path must run from \"\(instance.nodes[from].id)\" to \"\(instance.nodes[to].id)\", got \(transfer.path)")
+                problems.append(
+                    "\(where_): the path must run from \"\(instance.nodes[from].id)\" to \"\(instance.nodes[to].id)\", "
+                        + "got \(transfer.path)"
+                )
                 continue
             }
             guard Set(path).count == path.count else {
@@ -150,22 +170,31 @@ public struct Evaluator: Sendable {
                 !d.transfers.contains(where: { $0.afterBlock == k })
             {
                 let what = k == 0 ? "the input" : (k == depth.lastBlock ? "the result" : "block \(k)'s output")
-                problems.append("missing transfer of \(what) (afterBlock \(k)) from \"\(instance.nodes[from].id)\" to \"\(instance.nodes[to].id)\"")
+                problems.append(
+                    "missing transfer of \(what) (afterBlock \(k)) from \"\(instance.nodes[from].id)\" to "
+                        + "\"\(instance.nodes[to].id)\""
+                )
             }
         }
         guard problems.isEmpty else {
             return (nil, problems.map { Violation(kind: .structure, subject: subject, detail: $0) })
         }
         let transfers = listed.keys.sorted().map { (afterBlock: $0, links: listed[$0]!) }
-        return (ResolvedDeployment(application: appIndex, depth: depth, hosts: hosts, shares: shares, transfers: transfers), [])
+        return (
+            ResolvedDeployment(application: appIndex, depth: depth, hosts: hosts, shares: shares, transfers: transfers),
+            []
+        )
     }
 
     // MARK: - Scores
 
     /// Bits of the transfer after block `k` of a deployment to `depth`, and the probability
     /// that it is sent (the result is delivered for every sample: a stated simplification).
-    public func transferVolume(_ chain: DNNChain, depth: Depth, afterBlock k: Int) -> (bits: Double, probability: Double) {
-        k == depth.lastBlock ? (chain.model.resultBits, 1) : (chain.transferBits(afterBlock: k), chain.sendProbability(afterBlock: k))
+    public func transferVolume(_ chain: DNNChain, depth: Depth, afterBlock k: Int) -> (
+        bits: Double, probability: Double
+    ) {
+        k == depth.lastBlock
+            ? (chain.model.resultBits, 1) : (chain.transferBits(afterBlock: k), chain.sendProbability(afterBlock: k))
     }
 
     /// Scores and footprint of a resolved deployment.
@@ -213,14 +242,21 @@ public struct Evaluator: Sendable {
         let subject = "application \(app.id)"
         var out: [Violation] = []
         if !Tolerance.fits(s.latencySeconds, within: app.maxLatencySeconds) {
-            out.append(Violation(kind: .latency, subject: subject, value: s.latencySeconds, limit: app.maxLatencySeconds, unit: "s"))
+            out.append(
+                Violation(
+                    kind: .latency, subject: subject, value: s.latencySeconds, limit: app.maxLatencySeconds, unit: "s"))
         }
         if !Tolerance.meets(s.accuracy, target: app.minAccuracy) {
             out.append(Violation(kind: .accuracy, subject: subject, value: s.accuracy, limit: app.minAccuracy))
         }
         if app.pinFirstBlockToSource, instance.nodes[r.hosts[0]].id != app.source {
-            out.append(Violation(kind: .pinnedSource, subject: subject,
-                detail: "block 1 is on \"\(instance.nodes[r.hosts[0]].id)\", but it is pinned to the source \"\(app.source)\""))
+            out.append(
+                Violation(
+                    kind: .pinnedSource, subject: subject,
+                    detail:
+                        "block 1 is on \"\(instance.nodes[r.hosts[0]].id)\", but it is pinned to the source "
+                        + "\"\(app.source)\""
+                ))
         }
         return out
     }
@@ -248,14 +284,19 @@ public struct Evaluator: Sendable {
         for d in deployments {
             var own: [Violation] = []
             if !seen.insert(d.application).inserted {
-                own.append(Violation(kind: .structure, subject: "application \(d.application)", detail: "deployed more than once"))
-                results.append(DeploymentEvaluation(application: d.application, scores: nil, footprint: nil, violations: own))
+                own.append(
+                    Violation(
+                        kind: .structure, subject: "application \(d.application)", detail: "deployed more than once"))
+                results.append(
+                    DeploymentEvaluation(application: d.application, scores: nil, footprint: nil, violations: own))
                 violations += own
                 continue
             }
             let (resolved, structural) = resolve(d)
             guard let resolved else {
-                results.append(DeploymentEvaluation(application: d.application, scores: nil, footprint: nil, violations: structural))
+                results.append(
+                    DeploymentEvaluation(
+                        application: d.application, scores: nil, footprint: nil, violations: structural))
                 violations += structural
                 continue
             }
@@ -273,21 +314,28 @@ public struct Evaluator: Sendable {
                     shareLoad.append((app.id, n, x, phi))
                 }
             }
-            results.append(DeploymentEvaluation(application: d.application, scores: scores, footprint: footprint, violations: own))
+            results.append(
+                DeploymentEvaluation(application: d.application, scores: scores, footprint: footprint, violations: own))
             violations += own
         }
         if requireAllApplications {
             for app in instance.applications where !seen.contains(app.id) {
-                violations.append(Violation(kind: .missingApplication, subject: "application \(app.id)", detail: "no deployment given"))
+                violations.append(
+                    Violation(
+                        kind: .missingApplication, subject: "application \(app.id)", detail: "no deployment given"))
             }
         }
         for (n, node) in instance.nodes.enumerated() {
             let subject = "node \(node.id)"
             if memory[n] > 0, !Tolerance.fits(memory[n], within: node.memoryBytes) {
-                violations.append(Violation(kind: .memory, subject: subject, value: memory[n], limit: node.memoryBytes, unit: "bytes"))
+                violations.append(
+                    Violation(kind: .memory, subject: subject, value: memory[n], limit: node.memoryBytes, unit: "bytes")
+                )
             }
             if load[n] > 0, !Tolerance.fits(load[n], within: node.opsPerSecond) {
-                violations.append(Violation(kind: .computeLoad, subject: subject, value: load[n], limit: node.opsPerSecond, unit: "ops/s"))
+                violations.append(
+                    Violation(
+                        kind: .computeLoad, subject: subject, value: load[n], limit: node.opsPerSecond, unit: "ops/s"))
             }
             if shareSum[n] > 0, !Tolerance.fits(shareSum[n], within: 1) {
                 violations.append(Violation(kind: .shareSum, subject: subject, value: shareSum[n], limit: 1))
@@ -296,18 +344,26 @@ public struct Evaluator: Sendable {
         for s in shareLoad {
             let capacity = s.share * instance.nodes[s.node].opsPerSecond
             if !Tolerance.fits(s.load, within: capacity) {
-                violations.append(Violation(kind: .shareLoad, subject: "node \(instance.nodes[s.node].id), application \(s.app)",
-                    value: s.load, limit: capacity, unit: "ops/s"))
+                violations.append(
+                    Violation(
+                        kind: .shareLoad, subject: "node \(instance.nodes[s.node].id), application \(s.app)",
+                        value: s.load, limit: capacity, unit: "ops/s"))
             }
         }
         for (l, link) in instance.links.enumerated() where traffic[l] > 0 {
             if !Tolerance.fits(traffic[l], within: link.bitsPerSecond) {
-                violations.append(Violation(kind: .bandwidth, subject: "link \(link.from) -> \(link.to)", value: traffic[l], limit: link.bitsPerSecond, unit: "bit/s"))
+                violations.append(
+                    Violation(
+                        kind: .bandwidth, subject: "link \(link.from) -> \(link.to)", value: traffic[l],
+                        limit: link.bitsPerSecond, unit: "bit/s"))
             }
         }
         if !objective.isFinite {
-            violations.append(Violation(kind: .nonFinite, subject: "objective",
-                detail: "the energy per second is \(NumberFormat.sig(objective)): the figures overflow a 64-bit float"))
+            violations.append(
+                Violation(
+                    kind: .nonFinite, subject: "objective",
+                    detail:
+                        "the energy per second is \(NumberFormat.sig(objective)): the figures overflow a 64-bit float"))
         }
         return SolutionEvaluation(deployments: results, violations: violations, objectiveJoulesPerSecond: objective)
     }
@@ -323,7 +379,9 @@ public struct Evaluator: Sendable {
         out.deployments = []
         out.objectiveJoulesPerSecond = nil
         out.gap = nil
-        out.info["message"] = .string("internal error, the evaluator rejects the answer: " + evaluation.violations.map(\.description).joined(separator: "; "))
+        out.info["message"] = .string(
+            "internal error, the evaluator rejects the answer: "
+                + evaluation.violations.map(\.description).joined(separator: "; "))
         return out
     }
 

@@ -10,16 +10,23 @@ public enum StatusClaim {
     public static func conflicts(_ solution: Solution, _ evaluation: SolutionEvaluation) -> [String] {
         switch solution.status {
         case .infeasible where evaluation.feasible:
-            return ["status: the file says infeasible, but its deployments deploy every application and break "
-                + "no constraint"]
+            return [
+                "status: the file says infeasible, but its deployments deploy every application and break "
+                    + "no constraint"
+            ]
         case .noSolution where evaluation.feasible:
-            return ["status: the file says no solution was found, but its deployments deploy every application and "
-                + "break no constraint"]
+            return [
+                "status: the file says no solution was found, but its deployments deploy every application and "
+                    + "break no constraint"
+            ]
         case .optimal where !evaluation.feasible, .feasible where !evaluation.feasible:
             let finite = evaluation.objectiveJoulesPerSecond.isFinite
-            return ["status: the file says \(solution.status.rawValue), but "
-                + (finite ? "the deployments break \(evaluation.violations.count) constraint(s)"
-                    : "the objective is not finite")]
+            return [
+                "status: the file says \(solution.status.rawValue), but "
+                    + (finite
+                        ? "the deployments break \(evaluation.violations.count) constraint(s)"
+                        : "the objective is not finite")
+            ]
         default:
             return []
         }

@@ -42,7 +42,10 @@ public struct Violation: Sendable, Equatable, CustomStringConvertible {
     /// Free-text detail for structural problems.
     public let detail: String?
 
-    public init(kind: ViolationKind, subject: String, value: Double? = nil, limit: Double? = nil, unit: String = "", detail: String? = nil) {
+    public init(
+        kind: ViolationKind, subject: String, value: Double? = nil, limit: Double? = nil, unit: String = "",
+        detail: String? = nil
+    ) {
         self.kind = kind
         self.subject = subject
         self.value = value

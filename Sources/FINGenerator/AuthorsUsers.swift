@@ -23,7 +23,8 @@ extension PaperScenario {
         var instance = users(profiles: profiles, usersPerProfile: usersPerProfile, shareLevels: levels)
         applyAuthorsTargets(&instance)
         instance.name = "authors-users-u\(usersPerProfile)"
-        instance.description = (instance.description ?? "") + " Authors' settings (their multi-model driver, commit "
+        instance.description =
+            (instance.description ?? "") + " Authors' settings (their multi-model driver, commit "
             + "5b67a48): B-AlexNet and B-ResNet users at 5 ms and 50 %, B-LeNet users at 0.1 ms and 95 %; share levels "
             + "are the authors' resource model (each user of a DNN gets the DNN's rate, 0.001, 0.01 or 0.002, "
             + "divided by the number of its users, of the edge's and the cloud's speed; 1 on its own device)."

@@ -1,7 +1,7 @@
-import Foundation
 import FINEvaluator
 import FINGraph
 import FINModel
+import Foundation
 
 extension Generator {
     /// One application under `ApplicationRule.calibrated`. Draws, in order: source, target exit
@@ -33,12 +33,14 @@ extension Generator {
         }
         let rate = round4(rng.uniform(c.rate))
         let topShare = c.shareLevels?.max() ?? 1
-        let blockOneFits = chain.memoryBytes(block: 1) <= source.memoryBytes
+        let blockOneFits =
+            chain.memoryBytes(block: 1) <= source.memoryBytes
             && rate * chain.computeOps[1] <= topShare * source.opsPerSecond
         let pinned = rng.chance(c.pinProbability) && blockOneFits
-        var probe = Application(id: "probe", model: model.id, source: source.id, destination: destination,
-                                ratePerSecond: rate, maxLatencySeconds: .greatestFiniteMagnitude, minAccuracy: target,
-                                pinFirstBlockToSource: pinned)
+        var probe = Application(
+            id: "probe", model: model.id, source: source.id, destination: destination,
+            ratePerSecond: rate, maxLatencySeconds: .greatestFiniteMagnitude, minAccuracy: target,
+            pinFirstBlockToSource: pinned)
         let slack = rng.uniform(c.latencySlack)
         var span = tradeOff(nodes, links, model, probe, c.shareLevels)
         // A rate the fastest deployment does not carry on its own is halved (at most 20 times).
@@ -52,9 +54,10 @@ extension Generator {
         } else {
             latency = roundUp4((span?.fastest ?? 1) * (1 + slack))
         }
-        return Application(id: id, model: model.id, source: source.id, destination: destination,
-                           ratePerSecond: probe.ratePerSecond,
-                           maxLatencySeconds: latency, minAccuracy: target, pinFirstBlockToSource: pinned)
+        return Application(
+            id: id, model: model.id, source: source.id, destination: destination,
+            ratePerSecond: probe.ratePerSecond,
+            maxLatencySeconds: latency, minAccuracy: target, pinFirstBlockToSource: pinned)
     }
 
     /// `x` to 4 significant digits, rounded up (a bound rounded down could cut off the fastest
@@ -71,14 +74,17 @@ extension Generator {
     /// the instance's capacities on their own, not their sums); nil when there is none or the
     /// fastest breaks a capacity with its sums (then the caller lowers the rate).
     static func tradeOff(_ nodes: [Node], _ links: [Link], _ model: DNNModel, _ app: Application, _ levels: [Double]?)
-        -> (fastest: Double, cheapest: Double)? {
-        let probe = Instance(name: "probe", nodes: nodes, links: links, models: [model], applications: [app],
-                             shareLevels: levels)
+        -> (fastest: Double, cheapest: Double)?
+    {
+        let probe = Instance(
+            name: "probe", nodes: nodes, links: links, models: [model], applications: [app],
+            shareLevels: levels)
         let index = NetworkIndex(probe)
         let graph = ExpandedGraph(index, application: 0, levels: levels ?? [1])
         guard let fast = graph.shortestPath(weight: \.latency), let cheap = graph.shortestPath(weight: \.energy),
-              let deployment = graph.deployment(along: fast)?.deployment,
-              Evaluator(index: index).evaluate(deployment).feasible else {
+            let deployment = graph.deployment(along: fast)?.deployment,
+            Evaluator(index: index).evaluate(deployment).feasible
+        else {
             return nil
         }
         return (fast.reduce(0) { $0 + graph.edges[$1].latency }, cheap.reduce(0) { $0 + graph.edges[$1].latency })

@@ -33,20 +33,25 @@ public enum DeviceClass: String, Sendable, CaseIterable {
         case .paper:
             return TierFigures.device
         case .phone:
-            return TierFigures(opsPerSecond: 0.5e12, powerWatts: 4, memoryBytes: 2e9, joulesPerBit: 30e-9,
-                               receiveBitsPerSecond: 1e8)
+            return TierFigures(
+                opsPerSecond: 0.5e12, powerWatts: 4, memoryBytes: 2e9, joulesPerBit: 30e-9,
+                receiveBitsPerSecond: 1e8)
         case .embeddedGPU:
-            return TierFigures(opsPerSecond: 0.25e12, powerWatts: 10, memoryBytes: 2e9, joulesPerBit: 30e-9,
-                               receiveBitsPerSecond: 1e8)
+            return TierFigures(
+                opsPerSecond: 0.25e12, powerWatts: 10, memoryBytes: 2e9, joulesPerBit: 30e-9,
+                receiveBitsPerSecond: 1e8)
         case .singleBoard:
-            return TierFigures(opsPerSecond: 20e9, powerWatts: 6, memoryBytes: 2e9, joulesPerBit: 30e-9,
-                               receiveBitsPerSecond: 1e8)
+            return TierFigures(
+                opsPerSecond: 20e9, powerWatts: 6, memoryBytes: 2e9, joulesPerBit: 30e-9,
+                receiveBitsPerSecond: 1e8)
         case .microcontroller:
-            return TierFigures(opsPerSecond: 0.5e9, powerWatts: 0.25, memoryBytes: 2e6, joulesPerBit: 15e-9,
-                               receiveBitsPerSecond: 1e6)
+            return TierFigures(
+                opsPerSecond: 0.5e9, powerWatts: 0.25, memoryBytes: 2e6, joulesPerBit: 15e-9,
+                receiveBitsPerSecond: 1e6)
         case .accelerator:
-            return TierFigures(opsPerSecond: 2e12, powerWatts: 2, memoryBytes: 8e6, joulesPerBit: 30e-9,
-                               receiveBitsPerSecond: 1e8)
+            return TierFigures(
+                opsPerSecond: 2e12, powerWatts: 2, memoryBytes: 8e6, joulesPerBit: 30e-9,
+                receiveBitsPerSecond: 1e8)
         }
     }
 

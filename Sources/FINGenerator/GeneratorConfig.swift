@@ -148,35 +148,56 @@ public struct GeneratorConfig: Sendable, Equatable {
     public func problems() -> [String] {
         var out: [String] = []
         if !(3...10_000).contains(nodes) { out.append("nodes must be in 3...10000, got \(nodes)") }
-        for (name, x) in [("edgeFraction", edgeFraction), ("cloudFraction", cloudFraction), ("relayFraction", relayFraction),
-                          ("dualHomingProbability", dualHomingProbability), ("destinationProbability", destinationProbability),
-                          ("pinProbability", pinProbability)] where !(0...1).contains(x) {
+        for (name, x) in [
+            ("edgeFraction", edgeFraction), ("cloudFraction", cloudFraction), ("relayFraction", relayFraction),
+            ("dualHomingProbability", dualHomingProbability), ("destinationProbability", destinationProbability),
+            ("pinProbability", pinProbability),
+        ] where !(0...1).contains(x) {
             out.append("\(name) must be in [0, 1], got \(x)")
         }
-        if edgeFraction + cloudFraction + relayFraction >= 1 { out.append("edge, cloud and relay fractions leave no devices") }
+        if edgeFraction + cloudFraction + relayFraction >= 1 {
+            out.append("edge, cloud and relay fractions leave no devices")
+        }
         if !(0..<1).contains(heterogeneity) { out.append("heterogeneity must be in [0, 1), got \(heterogeneity)") }
         if !(memoryScale > 0 && memoryScale.isFinite) { out.append("memoryScale must be positive, got \(memoryScale)") }
-        if !(bandwidthScale > 0 && bandwidthScale.isFinite) { out.append("bandwidthScale must be positive, got \(bandwidthScale)") }
+        if !(bandwidthScale > 0 && bandwidthScale.isFinite) {
+            out.append("bandwidthScale must be positive, got \(bandwidthScale)")
+        }
         if !(0...1000).contains(meshDegree) { out.append("meshDegree must be in 0...1000, got \(meshDegree)") }
-        for (name, r) in [("accessLatency", accessLatency), ("metroLatency", metroLatency), ("backhaulLatency", backhaulLatency)]
+        for (name, r) in [
+            ("accessLatency", accessLatency), ("metroLatency", metroLatency), ("backhaulLatency", backhaulLatency),
+        ]
         where r.lowerBound < 0 || !r.upperBound.isFinite {
             out.append("\(name) must be a non-negative range")
         }
         if deviceClasses.isEmpty { out.append("deviceClasses must name at least one class") }
         if models.isEmpty { out.append("models must name at least one profile or synthetic") }
         for m in models where m != "synthetic" && DNNProfiles.named(m) == nil {
-            out.append("unknown model profile \"\(m)\" (known: \((DNNProfiles.all.map(\.id) + ["synthetic"]).joined(separator: ", ")))")
+            out.append(
+                "unknown model profile \"\(m)\" (known: "
+                    + "\((DNNProfiles.all.map(\.id) + ["synthetic"]).joined(separator: ", ")))"
+            )
         }
-        if syntheticBlocks.lowerBound < 1 || syntheticBlocks.upperBound > 100 { out.append("syntheticBlocks must be within 1...100") }
+        if syntheticBlocks.lowerBound < 1 || syntheticBlocks.upperBound > 100 {
+            out.append("syntheticBlocks must be within 1...100")
+        }
         if !(1...10_000).contains(syntheticModels) {
             out.append("syntheticModels must be in 1...10000, got \(syntheticModels)")
         }
-        if exitProbability.lowerBound < 0 || exitProbability.upperBound > 1 { out.append("exitProbability must be within [0, 1]") }
-        if !(1...100_000).contains(applications) { out.append("applications must be in 1...100000, got \(applications)") }
+        if exitProbability.lowerBound < 0 || exitProbability.upperBound > 1 {
+            out.append("exitProbability must be within [0, 1]")
+        }
+        if !(1...100_000).contains(applications) {
+            out.append("applications must be in 1...100000, got \(applications)")
+        }
         if !(rate.lowerBound > 0) || !rate.upperBound.isFinite { out.append("rate must be a positive range") }
         if !(latencyMargin >= 0 && latencyMargin.isFinite) { out.append("latencyMargin must be >= 0") }
-        if latencySlack.lowerBound < 0 || !latencySlack.upperBound.isFinite { out.append("latencySlack must be a non-negative range") }
-        if !(accuracySlack.lowerBound > 0) || accuracySlack.upperBound > 1 { out.append("accuracySlack must be within (0, 1]") }
+        if latencySlack.lowerBound < 0 || !latencySlack.upperBound.isFinite {
+            out.append("latencySlack must be a non-negative range")
+        }
+        if !(accuracySlack.lowerBound > 0) || accuracySlack.upperBound > 1 {
+            out.append("accuracySlack must be within (0, 1]")
+        }
         if let levels = shareLevels, levels.isEmpty || levels.contains(where: { !($0 > 0 && $0 <= 1) }) {
             out.append("shareLevels must be values in (0, 1]")
         }

@@ -35,11 +35,15 @@ public enum DNNProfiles {
         (h * w * c + 2 * c * classes, (c * classes + classes) * 4)
     }
 
-    static func alexNet(classes: Double, id: String, dataset: String, accuracies: [Double], minAccuracy: Double) -> DNNProfile {
+    static func alexNet(classes: Double, id: String, dataset: String, accuracies: [Double], minAccuracy: Double)
+        -> DNNProfile
+    {
         let e1 = exitHead(27, 27, 256, classes: classes)
         let e2 = exitHead(13, 13, 384, classes: classes)
         // float32 parameters per block: conv1+conv2 | conv3 | conv4 | conv5 | fc6+fc7+fc8
-        let params: [Double] = [34_944 + 307_456, 885_120, 663_936, 442_624, 37_752_832 + 16_781_312 + 4096 * classes + classes]
+        let params: [Double] = [
+            34_944 + 307_456, 885_120, 663_936, 442_624, 37_752_832 + 16_781_312 + 4096 * classes + classes,
+        ]
         let model = DNNModel(
             id: id, inputBits: bits(32, 32, 3),
             blocks: [
@@ -57,17 +61,22 @@ public enum DNNProfiles {
             resultBits: classes * 8)
         return DNNProfile(
             id: id,
-            provenance: "B-AlexNet on \(dataset): block ops, block outputs (8-bit features) and exit accuracies are the authors' figures; input size, weights (float32 AlexNet layers) and exit heads (avg-pool + FC) are our estimates from the real network",
+            provenance:
+                "B-AlexNet on \(dataset): block ops, block outputs (8-bit features) and exit accuracies are the "
+                + "authors' figures; input size, weights (float32 AlexNet layers) and exit heads (avg-pool + FC) "
+                + "are our estimates from the real network",
             model: model, paperLatencySeconds: 0.005, paperMinAccuracy: minAccuracy)
     }
 
     /// B-AlexNet on CIFAR-10: 5 blocks, exits after 1, 3, 5.
     public static let bAlexNetCIFAR10 = alexNet(
-        classes: 10, id: "b-alexnet-cifar10", dataset: "CIFAR-10", accuracies: [0.5637, 0.7805, 0.8595], minAccuracy: 0.8)
+        classes: 10, id: "b-alexnet-cifar10", dataset: "CIFAR-10", accuracies: [0.5637, 0.7805, 0.8595],
+        minAccuracy: 0.8)
 
     /// B-AlexNet on CIFAR-100: same blocks, the CIFAR-100 exit accuracies.
     public static let bAlexNetCIFAR100 = alexNet(
-        classes: 100, id: "b-alexnet-cifar100", dataset: "CIFAR-100", accuracies: [0.3956, 0.5477, 0.6032], minAccuracy: 0.55)
+        classes: 100, id: "b-alexnet-cifar100", dataset: "CIFAR-100", accuracies: [0.3956, 0.5477, 0.6032],
+        minAccuracy: 0.55)
 
     /// B-ResNet (ResNet-110 for CIFAR-10): 5 blocks, exits after 1, 3, 5.
     public static let bResNet: DNNProfile = {
@@ -93,7 +102,10 @@ public enum DNNProfiles {
             resultBits: 80)
         return DNNProfile(
             id: "b-resnet",
-            provenance: "B-ResNet on CIFAR-10: block ops, block outputs (8-bit features) and exit accuracies are the authors' figures; input size, weights (float32 ResNet-110 layers) and exit heads (avg-pool + FC) are our estimates from the real network",
+            provenance:
+                "B-ResNet on CIFAR-10: block ops, block outputs (8-bit features) and exit accuracies are the authors' "
+                + "figures; input size, weights (float32 ResNet-110 layers) and exit heads (avg-pool + FC) are our "
+                + "estimates from the real network",
             model: model, paperLatencySeconds: 0.0012, paperMinAccuracy: 0.9)
     }()
 
@@ -116,7 +128,10 @@ public enum DNNProfiles {
             resultBits: 80)
         return DNNProfile(
             id: "b-lenet",
-            provenance: "B-LeNet on MNIST: block ops, block outputs (8-bit features) and exit accuracies are the authors' figures; input size (32x32 padded MNIST), weights (float32 LeNet-5 layers) and the exit head (avg-pool + FC) are our estimates from the real network",
+            provenance:
+                "B-LeNet on MNIST: block ops, block outputs (8-bit features) and exit accuracies are the authors' "
+                + "figures; input size (32x32 padded MNIST), weights (float32 LeNet-5 layers) and the exit head "
+                + "(avg-pool + FC) are our estimates from the real network",
             model: model, paperLatencySeconds: 0.00002, paperMinAccuracy: 0.99)
     }()
 

@@ -14,10 +14,14 @@ public struct TierFigures: Sendable {
     /// Rate at which this node receives; a link into it has this bandwidth.
     public let receiveBitsPerSecond: Double
 
-    public static let device = TierFigures(opsPerSecond: 11e12, powerWatts: 6, memoryBytes: 4e9, joulesPerBit: 30e-9, receiveBitsPerSecond: 1e8)
-    public static let edge = TierFigures(opsPerSecond: 153.4e12, powerWatts: 140, memoryBytes: 16e9, joulesPerBit: 37e-9, receiveBitsPerSecond: 5.618e11)
-    public static let cloud = TierFigures(opsPerSecond: 312e12, powerWatts: 400, memoryBytes: 80e9, joulesPerBit: 12.6e-9, receiveBitsPerSecond: 4.545e12)
-    public static let relay = TierFigures(opsPerSecond: 0, powerWatts: 0, memoryBytes: 0, joulesPerBit: 37e-9, receiveBitsPerSecond: 5.618e11)
+    public static let device = TierFigures(
+        opsPerSecond: 11e12, powerWatts: 6, memoryBytes: 4e9, joulesPerBit: 30e-9, receiveBitsPerSecond: 1e8)
+    public static let edge = TierFigures(
+        opsPerSecond: 153.4e12, powerWatts: 140, memoryBytes: 16e9, joulesPerBit: 37e-9, receiveBitsPerSecond: 5.618e11)
+    public static let cloud = TierFigures(
+        opsPerSecond: 312e12, powerWatts: 400, memoryBytes: 80e9, joulesPerBit: 12.6e-9, receiveBitsPerSecond: 4.545e12)
+    public static let relay = TierFigures(
+        opsPerSecond: 0, powerWatts: 0, memoryBytes: 0, joulesPerBit: 37e-9, receiveBitsPerSecond: 5.618e11)
 
     public static func of(_ tier: Tier) -> TierFigures {
         switch tier {
@@ -36,27 +40,39 @@ public enum PaperScenario {
     /// node's rate, energy = the sum of both ends' per-bit energy, no propagation delay
     /// (the authors model none).
     static func link(_ from: Tier, _ to: Tier) -> Link {
-        Link(from: from.rawValue, to: to.rawValue, bitsPerSecond: TierFigures.of(to).receiveBitsPerSecond,
-             latencySeconds: 0, joulesPerBit: TierFigures.of(from).joulesPerBit + TierFigures.of(to).joulesPerBit)
+        Link(
+            from: from.rawValue, to: to.rawValue, bitsPerSecond: TierFigures.of(to).receiveBitsPerSecond,
+            latencySeconds: 0, joulesPerBit: TierFigures.of(from).joulesPerBit + TierFigures.of(to).joulesPerBit)
     }
 
     /// The scenario for one profile. Bound and target default to the profile's paper values.
-    public static func instance(profile: DNNProfile, maxLatencySeconds: Double? = nil, minAccuracy: Double? = nil) -> Instance {
+    public static func instance(profile: DNNProfile, maxLatencySeconds: Double? = nil, minAccuracy: Double? = nil)
+        -> Instance
+    {
         let nodes = [Tier.device, .edge, .cloud].map { t in
             let f = TierFigures.of(t)
-            return Node(id: t.rawValue, tier: t, opsPerSecond: f.opsPerSecond, powerWatts: f.powerWatts, memoryBytes: f.memoryBytes)
+            return Node(
+                id: t.rawValue, tier: t, opsPerSecond: f.opsPerSecond, powerWatts: f.powerWatts,
+                memoryBytes: f.memoryBytes)
         }
         let latency = maxLatencySeconds ?? profile.paperLatencySeconds
         let accuracy = minAccuracy ?? profile.paperMinAccuracy
         return Instance(
             name: "paper-\(profile.id)",
-            description: "The papers' 3-tier scenario (Singhal et al., INFOCOM 2024 / ToN 2025): one device, one edge, one cloud, upward links only, block 1 pinned to the device. Node speed and power, per-node transfer energy (30, 37, 12.6 nJ/bit; a link costs the sum of its ends) and receiving rates (1e8, 5.618e11, 4.545e12 bit/s; a link has its receiver's rate) are the authors' values; memory is FORMAT.md's example; links have no propagation delay. \(profile.provenance).",
+            description:
+                "The papers' 3-tier scenario (Singhal et al., INFOCOM 2024 / ToN 2025): one device, one edge, one "
+                + "cloud, upward links only, block 1 pinned to the device. Node speed and power, per-node transfer "
+                + "energy (30, 37, 12.6 nJ/bit; a link costs the sum of its ends) and receiving rates (1e8, "
+                + "5.618e11, 4.545e12 bit/s; a link has its receiver's rate) are the authors' values; "
+                + "memory is FORMAT.md's example; links have no propagation delay. "
+                + "\(profile.provenance).",
             nodes: nodes,
             links: [link(.device, .edge), link(.device, .cloud), link(.edge, .cloud)],
             models: [profile.model],
             applications: [
-                Application(id: "app-0", model: profile.model.id, source: "device", destination: nil, ratePerSecond: 1,
-                            maxLatencySeconds: latency, minAccuracy: accuracy, pinFirstBlockToSource: true)
+                Application(
+                    id: "app-0", model: profile.model.id, source: "device", destination: nil, ratePerSecond: 1,
+                    maxLatencySeconds: latency, minAccuracy: accuracy, pinFirstBlockToSource: true)
             ])
     }
 
@@ -74,11 +90,16 @@ public enum PaperScenario {
         }
         let device = TierFigures.device
         var nodes: [Node] = (1...max(count, 1)).map {
-            Node(id: "device-\(padded($0))", tier: .device, opsPerSecond: device.opsPerSecond, powerWatts: device.powerWatts, memoryBytes: device.memoryBytes)
+            Node(
+                id: "device-\(padded($0))", tier: .device, opsPerSecond: device.opsPerSecond,
+                powerWatts: device.powerWatts, memoryBytes: device.memoryBytes)
         }
         for t in [Tier.edge, .cloud] {
             let f = TierFigures.of(t)
-            nodes.append(Node(id: t.rawValue, tier: t, opsPerSecond: f.opsPerSecond, powerWatts: f.powerWatts, memoryBytes: f.memoryBytes))
+            nodes.append(
+                Node(
+                    id: t.rawValue, tier: t, opsPerSecond: f.opsPerSecond, powerWatts: f.powerWatts,
+                    memoryBytes: f.memoryBytes))
         }
         var links: [Link] = []
         var applications: [Application] = []
@@ -90,17 +111,28 @@ public enum PaperScenario {
                     l.from = id
                     links.append(l)
                 }
-                applications.append(Application(
-                    id: "\(profile.id)-\(padded(u))", model: profile.model.id, source: id, destination: nil, ratePerSecond: 1,
-                    maxLatencySeconds: profile.paperLatencySeconds, minAccuracy: profile.paperMinAccuracy, pinFirstBlockToSource: true))
+                applications.append(
+                    Application(
+                        id: "\(profile.id)-\(padded(u))", model: profile.model.id, source: id, destination: nil,
+                        ratePerSecond: 1,
+                        maxLatencySeconds: profile.paperLatencySeconds, minAccuracy: profile.paperMinAccuracy,
+                        pinFirstBlockToSource: true))
             }
         }
         links.append(link(.edge, .cloud))
         let names = profiles.map(\.id).joined(separator: ", ")
         return Instance(
             name: "users-\(profiles.map(\.id).joined(separator: "+"))-u\(usersPerProfile)",
-            description: "The journal's multi-user scenario: \(usersPerProfile) user(s) of each of \(names), each on its own device with upward links to one shared edge server and one shared cloud (the papers' tier figures and link rule; see paper-* instances), each application at its profile's paper latency bound and accuracy target, block 1 on its device" + (shareLevels.map { ", edge and cloud speed shared in levels \($0.map { JSONWriter.formatNumber($0) }.joined(separator: ", "))" } ?? "") + ".",
-            nodes: nodes, links: links, models: profiles.map(\.model), applications: applications, shareLevels: shareLevels)
+            description:
+                "The journal's multi-user scenario: \(usersPerProfile) user(s) of each of \(names), each on its own "
+                + "device with upward links to one shared edge server and one shared cloud (the papers' tier "
+                + "figures and link rule; see paper-* instances), each application at its profile's paper "
+                + "latency bound and accuracy target, block 1 on its device"
+                + (shareLevels.map {
+                    ", edge and cloud speed shared in levels "
+                        + "\($0.map { JSONWriter.formatNumber($0) }.joined(separator: ", "))"
+                } ?? "") + ".",
+            nodes: nodes, links: links, models: profiles.map(\.model), applications: applications,
+            shareLevels: shareLevels)
     }
 }
-

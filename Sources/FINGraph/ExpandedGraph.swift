@@ -1,6 +1,5 @@
 import FINModel
 
-
 /// The network-expanded graph of one application (FIN's stage 2; the MILP's arcs; the layered
 /// graph of Jung and Lee's MCP).
 ///
@@ -102,9 +101,15 @@ public struct ExpandedGraph: Sendable {
         let bound = app.maxLatencySeconds
         let rate = app.ratePerSecond
 
-        func add(_ tail: Int, _ head: Int, _ kind: Kind, energy: Double = 0, latency: Double = 0, memory: Double = 0, load: Double = 0, traffic: Double = 0) {
+        func add(
+            _ tail: Int, _ head: Int, _ kind: Kind, energy: Double = 0, latency: Double = 0, memory: Double = 0,
+            load: Double = 0, traffic: Double = 0
+        ) {
             outgoing[tail].append(edges.count)
-            edges.append(Edge(tail: tail, head: head, kind: kind, energy: energy, latency: latency, memoryBytes: memory, load: load, traffic: traffic))
+            edges.append(
+                Edge(
+                    tail: tail, head: head, kind: kind, energy: energy, latency: latency, memoryBytes: memory,
+                    load: load, traffic: traffic))
         }
         pathMemory = [Double](repeating: 0, count: n)
         pathLoad = pathMemory
@@ -124,8 +129,11 @@ public struct ExpandedGraph: Sendable {
                 var mostLoad = 0.0
                 for (li, phi) in levels.enumerated() where Tolerance.fits(phi, within: cap.share[v]) {
                     let seconds = ops / (phi * node.opsPerSecond)
-                    guard Tolerance.fits(seconds, within: bound), Tolerance.fits(load, within: min(phi * node.opsPerSecond, cap.opsPerSecond[v])) else { continue }
-                    add(at(k - 1, v), done(k, v), .compute(block: k, node: v, level: li),
+                    guard Tolerance.fits(seconds, within: bound),
+                        Tolerance.fits(load, within: min(phi * node.opsPerSecond, cap.opsPerSecond[v]))
+                    else { continue }
+                    add(
+                        at(k - 1, v), done(k, v), .compute(block: k, node: v, level: li),
                         energy: chain.reach[k] * ops * node.joulesPerOp, latency: seconds, memory: memory, load: load)
                     any = true
                     mostLoad = load
@@ -145,8 +153,10 @@ public struct ExpandedGraph: Sendable {
             for (l, link) in instance.links.enumerated() {
                 let seconds = link.seconds(bits: bits)
                 let traffic = rate * probability * bits
-                guard Tolerance.fits(seconds, within: bound), Tolerance.fits(traffic, within: cap.bitsPerSecond[l]) else { continue }
-                add(at(k, index.linkTail[l]), at(k, index.linkHead[l]), .transfer(layer: k, link: l),
+                guard Tolerance.fits(seconds, within: bound), Tolerance.fits(traffic, within: cap.bitsPerSecond[l])
+                else { continue }
+                add(
+                    at(k, index.linkTail[l]), at(k, index.linkHead[l]), .transfer(layer: k, link: l),
                     energy: probability * bits * link.joulesPerBit, latency: seconds, traffic: traffic)
                 pathTraffic[l] += traffic
             }
@@ -164,8 +174,10 @@ public struct ExpandedGraph: Sendable {
             for (l, link) in instance.links.enumerated() {
                 let seconds = link.seconds(bits: bits)
                 let traffic = rate * bits
-                guard Tolerance.fits(seconds, within: bound), Tolerance.fits(traffic, within: cap.bitsPerSecond[l]) else { continue }
-                add(result(index.linkTail[l]), result(index.linkHead[l]), .result(link: l),
+                guard Tolerance.fits(seconds, within: bound), Tolerance.fits(traffic, within: cap.bitsPerSecond[l])
+                else { continue }
+                add(
+                    result(index.linkTail[l]), result(index.linkHead[l]), .result(link: l),
                     energy: bits * link.joulesPerBit, latency: seconds, traffic: traffic)
                 pathTraffic[l] += traffic
             }

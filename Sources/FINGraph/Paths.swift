@@ -64,14 +64,18 @@ extension ExpandedGraph {
             }
             guard simple.count >= 2 else { continue }
             kept += simple.compactMap(\.edge)
-            transfers.append(Transfer(afterBlock: key < 0 ? depth.lastBlock : key, path: simple.map { instance.nodes[$0.node].id }))
+            transfers.append(
+                Transfer(afterBlock: key < 0 ? depth.lastBlock : key, path: simple.map { instance.nodes[$0.node].id }))
         }
         var shares: [String: Double]?
         if instance.shareLevels != nil {
             shares = Dictionary(uniqueKeysWithValues: levelOf.map { (instance.nodes[$0.key].id, levels[$0.value]) })
         }
-        return (Deployment(application: app.id, exitAfterBlock: depth.lastBlock, hosts: hosts.map { instance.nodes[$0].id },
-                           shares: shares, transfers: transfers), kept)
+        return (
+            Deployment(
+                application: app.id, exitAfterBlock: depth.lastBlock, hosts: hosts.map { instance.nodes[$0].id },
+                shares: shares, transfers: transfers), kept
+        )
     }
 }
 

@@ -120,7 +120,8 @@ public enum Hardness {
     }
 
     static func staticFigures(_ index: NetworkIndex, _ evaluator: Evaluator, _ unbounded: NetworkIndex, _ a: Int)
-        -> ApplicationHardness {
+        -> ApplicationHardness
+    {
         let instance = index.instance
         let app = instance.applications[a]
         let chain = index.chain(of: app)
@@ -140,7 +141,8 @@ public enum Hardness {
             h.cheapestJoules = s.energyJoules
         }
         if let fastest, let cheapest {
-            h.fastestDiffersFromCheapest = fastest.hosts != cheapest.hosts
+            h.fastestDiffersFromCheapest =
+                fastest.hosts != cheapest.hosts
                 || fastest.exitAfterBlock != cheapest.exitAfterBlock || fastest.transfers != cheapest.transfers
         }
         if let alone = SourceAlone.deployment(index, a), let s = scores(evaluator, alone) {
@@ -160,8 +162,9 @@ public enum Hardness {
         _ h: inout ApplicationHardness, _ d: Deployment, _ evaluation: SolutionEvaluation, _ instance: Instance
     ) {
         guard let mine = evaluation.deployments.first(where: { $0.application == d.application }),
-              let s = mine.scores, let footprint = mine.footprint,
-              let app = instance.applications.first(where: { $0.id == d.application }) else { return }
+            let s = mine.scores, let footprint = mine.footprint,
+            let app = instance.applications.first(where: { $0.id == d.application })
+        else { return }
         h.optimumJoules = s.energyJoules
         h.optimumSeconds = s.latencySeconds
         h.optimumExit = d.exitAfterBlock

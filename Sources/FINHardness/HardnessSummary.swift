@@ -43,11 +43,13 @@ public struct HardnessSummary: Sendable, Equatable {
 
     /// One line of text.
     public var line: String {
-        var s = "\(applications) application(s): \(tradeOff) with fastest != cheapest, "
+        var s =
+            "\(applications) application(s): \(tradeOff) with fastest != cheapest, "
             + "\(boundBelowSourceAlone) with the bound below the source-alone latency, "
             + "\(sourceAloneFeasible) with a feasible source-alone deployment"
         if solved > 0 {
-            s += "; optimum known for \(solved): \(onSource) on the source, \(latencyAtBound) latency at the bound,"
+            s +=
+                "; optimum known for \(solved): \(onSource) on the source, \(latencyAtBound) latency at the bound,"
                 + " \(capacityAtLimit) a capacity at its limit, \(shareAtLimit) a share at its limit"
             if latencyBinds + capacityBinds > 0 {
                 s += ", \(latencyBinds) cheaper without the bound, \(capacityBinds) cheaper without the capacities"

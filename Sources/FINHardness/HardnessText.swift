@@ -14,7 +14,7 @@ public enum HardnessText {
                 + "fastest \(ms(h.fastestSeconds)) / \(mj(h.fastestJoules)); cheapest \(ms(h.cheapestSeconds)) / "
                 + "\(mj(h.cheapestJoules)); \(h.fastestDiffersFromCheapest ? "they differ" : "the same"); "
                 + "source alone \(ms(h.sourceAloneSeconds)) / \(mj(h.sourceAloneJoules)), "
-                + "\(h.sourceAloneFeasible ? "feasible" : "infeasible"); bound position \(position)",
+                + "\(h.sourceAloneFeasible ? "feasible" : "infeasible"); bound position \(position)"
         ]
         if let on = h.optimumOnSource {
             var binds: [String] = []
@@ -28,8 +28,9 @@ public enum HardnessText {
             let exit = h.optimumExit.map(String.init) ?? "?"
             let alone = h.optimumWithoutTransfers == true ? "on the source, no transfer" : "on the source"
             let place = on ? alone : "offloaded"
-            out.append("  optimum \(mj(h.optimumJoules)), \(ms(h.optimumSeconds)), exit after block \(exit), " + place
-                + "; binding: \(binds.isEmpty ? "nothing" : binds.joined(separator: ", "))")
+            out.append(
+                "  optimum \(mj(h.optimumJoules)), \(ms(h.optimumSeconds)), exit after block \(exit), " + place
+                    + "; binding: \(binds.isEmpty ? "nothing" : binds.joined(separator: ", "))")
         }
         return out
     }

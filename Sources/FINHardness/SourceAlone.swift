@@ -12,7 +12,8 @@ enum SourceAlone {
         let app = instance.applications[a]
         let chain = index.chain(of: app)
         guard let k = chain.admissibleDepths(minAccuracy: app.minAccuracy).map(\.lastBlock).min(),
-              let s = index.nodeIndex[app.source], instance.nodes[s].canCompute else { return nil }
+            let s = index.nodeIndex[app.source], instance.nodes[s].canCompute
+        else { return nil }
         var transfers: [Transfer] = []
         if let destination = app.destination.flatMap({ index.nodeIndex[$0] }) {
             let bits = chain.model.resultBits
@@ -20,8 +21,9 @@ enum SourceAlone {
             transfers.append(Transfer(afterBlock: k, path: route.map { instance.nodes[$0].id }))
         }
         let shares = instance.shareLevels.map { levels in [app.source: levels.max() ?? 1] }
-        return Deployment(application: app.id, exitAfterBlock: k, hosts: Array(repeating: app.source, count: k),
-                          shares: shares, transfers: transfers)
+        return Deployment(
+            application: app.id, exitAfterBlock: k, hosts: Array(repeating: app.source, count: k),
+            shares: shares, transfers: transfers)
     }
 
     struct Entry: Comparable {

@@ -24,7 +24,9 @@ public struct CSVTable: Sendable {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         guard bytes.count > start else { throw TableError(file: file, line: 1, message: "the file is empty") }
-        if bytes.contains(0) { throw TableError(file: file, line: 1, message: "binary data (a NUL byte), not CSV text") }
+        if bytes.contains(0) {
+            throw TableError(file: file, line: 1, message: "binary data (a NUL byte), not CSV text")
+        }
         var records: [Row] = []
         var fields: [String] = []
         var field: [UInt8] = []

@@ -50,14 +50,16 @@ public enum ChildProcess {
         // another thread cannot inherit these pipes and keep them open past this child's end);
         // dup2 clears the flag on the child's own copies.
         lock.lock()
-        let piped = pipe(&errPipe) == 0 && (!captureOutput || pipe(&outPipe) == 0) && (input == nil || pipe(&inPipe) == 0)
+        let piped =
+            pipe(&errPipe) == 0 && (!captureOutput || pipe(&outPipe) == 0) && (input == nil || pipe(&inPipe) == 0)
         for fd in [outPipe[0], outPipe[1], errPipe[0], errPipe[1], inPipe[0], inPipe[1]] where fd >= 0 {
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         }
         lock.unlock()
         guard piped else {
-            return Result(outcome: .failedToStart("pipe: \(String(cString: strerror(errno)))"), standardOutput: [],
-                          standardError: [], wallSeconds: 0)
+            return Result(
+                outcome: .failedToStart("pipe: \(String(cString: strerror(errno)))"), standardOutput: [],
+                standardError: [], wallSeconds: 0)
         }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -91,7 +93,8 @@ public enum ChildProcess {
             &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        let env = (environment ?? ProcessInfo.processInfo.environment).sorted { $0.key < $1.key }
+        let env =
+            (environment ?? ProcessInfo.processInfo.environment).sorted { $0.key < $1.key }
             .map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { env.forEach { free($0) } }
         var pid: pid_t = 0
@@ -102,8 +105,9 @@ public enum ChildProcess {
         for fd in [outPipe[1], errPipe[1], inPipe[0]] where fd >= 0 { close(fd) }
         guard spawned == 0 else {
             for fd in [outPipe[0], errPipe[0], inPipe[1]] where fd >= 0 { close(fd) }
-            return Result(outcome: .failedToStart("\(executable): \(String(cString: strerror(spawned)))"),
-                          standardOutput: [], standardError: [], wallSeconds: 0)
+            return Result(
+                outcome: .failedToStart("\(executable): \(String(cString: strerror(spawned)))"),
+                standardOutput: [], standardError: [], wallSeconds: 0)
         }
         // Readers and the writer on their own threads, so a chatty child never blocks on a pipe.
         let (outRead, errRead, inWrite, child) = (outPipe[0], errPipe[0], inPipe[1], pid)

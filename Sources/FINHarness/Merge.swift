@@ -11,13 +11,15 @@ public enum Merge {
             let contents = try RunTable.read(bytes, file: path)
             if !contents.table.endsWithLineEnd {
                 let line = contents.table.rows.last?.line ?? 1
-                throw TableError(file: path, line: line, message: "the last row has no line end (an interrupted write?)")
+                throw TableError(
+                    file: path, line: line, message: "the last row has no line end (an interrupted write?)")
             }
             for var r in contents.records {
                 r.clearDerived()
                 if let seen = byKey[r.key] {
                     guard seen.record == r else {
-                        throw TableError(file: path, line: 1, message: "key \(r.key) also in \(seen.file) with another row")
+                        throw TableError(
+                            file: path, line: 1, message: "key \(r.key) also in \(seen.file) with another row")
                     }
                     continue
                 }

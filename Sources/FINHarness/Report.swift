@@ -59,7 +59,9 @@ public struct Report: Sendable {
             if let x = r.feasibleObjective { baselineEnergy[r.instance] = x }
         }
         var groups: [Group: [RunRecord]] = [:]
-        for r in records { groups[Group(label: r.methodLabel, nodes: r.nodes, applications: r.applications), default: []].append(r) }
+        for r in records {
+            groups[Group(label: r.methodLabel, nodes: r.nodes, applications: r.applications), default: []].append(r)
+        }
         var out: [Row] = []
         var timesBySize: [String: [(Double, Double)]] = [:]
         var proven: [String: Int] = [:]
@@ -77,7 +79,8 @@ public struct Report: Sendable {
             out.append(
                 Row(
                     method: g.label, nodes: g.nodes, applications: g.applications, runs: rs.count,
-                    provenOptimal: provenCount, feasible: feasible.count, errors: rs.filter { $0.status == .error }.count,
+                    provenOptimal: provenCount, feasible: feasible.count,
+                    errors: rs.filter { $0.status == .error }.count,
                     shiftedGeometricMeanSeconds: Statistics.shiftedGeometricMean(times, shift: Self.shiftSeconds),
                     medianGap: Statistics.percentile(gaps, 50), p95Gap: Statistics.percentile(gaps, 95),
                     maxGap: gaps.max(), medianSaving: Statistics.percentile(savings, 50),
@@ -121,8 +124,10 @@ public struct Report: Sendable {
     /// The report as Markdown tables.
     public func markdown() -> String {
         func pct(_ x: Double?) -> String { x.map { String(format: "%.2f%%", $0 * 100) } ?? "-" }
-        var s = "| method | nodes | apps | runs | proven optimal | feasible | errors | time s (sgm, shift "
-            + "\(Self.shiftSeconds)) | gap median | gap p95 | gap max | certified gap max | saving vs \(baseline) (median) |\n"
+        var s =
+            "| method | nodes | apps | runs | proven optimal | feasible | errors | time s (sgm, shift "
+            + "\(Self.shiftSeconds)) | gap median | gap p95 | gap max | certified gap max | saving vs \(baseline) "
+            + "(median) |\n"
         s += "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
         for r in rows {
             let cells = [
@@ -135,7 +140,8 @@ public struct Report: Sendable {
         s += "\n| method | time growth (log-log slope vs nodes x applications) | largest nodes all proven |\n"
         s += "| --- | ---: | ---: |\n"
         for m in Set(rows.map(\.method)).sorted() {
-            s += "| \(m) | \(growth[m].map { String(format: "%.2f", $0) } ?? "-") | "
+            s +=
+                "| \(m) | \(growth[m].map { String(format: "%.2f", $0) } ?? "-") | "
                 + "\(largestProven[m].map(String.init) ?? "-") |\n"
         }
         s += "\nPerformance profile (Dolan-Moré, wall time): share of instances solved within τ x the fastest\n\n"

@@ -11,7 +11,9 @@ public struct RunColumn: Sendable {
     /// The field of `record` in this column, as written.
     public func value(of record: RunRecord) -> String { write(record) }
 
-    static func text(_ name: String, _ path: WritableKeyPath<RunRecord, String> & Sendable, required: Bool = true) -> RunColumn {
+    static func text(_ name: String, _ path: WritableKeyPath<RunRecord, String> & Sendable, required: Bool = true)
+        -> RunColumn
+    {
         RunColumn(name: name, required: required, write: { $0[keyPath: path] }) { r, s in
             r[keyPath: path] = s
             return true
@@ -41,7 +43,8 @@ public struct RunColumn: Sendable {
     static func number(
         _ name: String, _ path: WritableKeyPath<RunRecord, Double?> & Sendable, required: Bool = true
     ) -> RunColumn {
-        RunColumn(name: name, required: required, write: { $0[keyPath: path].map(JSONWriter.formatNumber) ?? "" }) { r, s in
+        RunColumn(name: name, required: required, write: { $0[keyPath: path].map(JSONWriter.formatNumber) ?? "" }) {
+            r, s in
             if s.isEmpty {
                 r[keyPath: path] = nil
                 return true
@@ -53,7 +56,8 @@ public struct RunColumn: Sendable {
     }
 
     static func flag(_ name: String, _ path: WritableKeyPath<RunRecord, Bool?> & Sendable) -> RunColumn {
-        RunColumn(name: name, required: true, write: { $0[keyPath: path].map { $0 ? "true" : "false" } ?? "" }) { r, s in
+        RunColumn(name: name, required: true, write: { $0[keyPath: path].map { $0 ? "true" : "false" } ?? "" }) {
+            r, s in
             switch s {
             case "": r[keyPath: path] = nil
             case "true": r[keyPath: path] = true
@@ -104,7 +108,8 @@ extension RunRecord {
 
     /// The columns `results.csv` adds.
     public static let derivedColumns: [RunColumn] = [
-        .number("bestKnownJoulesPerSecond", \.bestKnownJoulesPerSecond), .flag("bestKnownIsProven", \.bestKnownIsProven),
+        .number("bestKnownJoulesPerSecond", \.bestKnownJoulesPerSecond),
+        .flag("bestKnownIsProven", \.bestKnownIsProven),
         .number("gapToBestKnown", \.gapToBestKnown), .number("bestBoundJoulesPerSecond", \.bestBoundJoulesPerSecond),
         .number("certifiedGap", \.certifiedGap),
     ]

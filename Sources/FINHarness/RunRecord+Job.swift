@@ -46,9 +46,10 @@ extension RunRecord {
             computeJoulesPerSecond = compute
             communicationJoulesPerSecond = communication
             let sources = Dictionary(evaluator.instance.applications.map { ($0.id, $0.source) }) { a, _ in a }
-            onSourceApplications = s.deployments.filter { d in
-                d.transfers.isEmpty && d.hosts.allSatisfy { $0 == sources[d.application] }
-            }.count
+            onSourceApplications =
+                s.deployments.filter { d in
+                    d.transfers.isEmpty && d.hosts.allSatisfy { $0 == sources[d.application] }
+                }.count
         }
         wallSeconds = s.wallSeconds
         boundJoulesPerSecond = s.boundJoulesPerSecond

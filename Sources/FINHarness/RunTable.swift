@@ -30,8 +30,10 @@ public enum RunTable {
         if !missing.isEmpty {
             let required = RunRecord.columns.filter(\.required).count
             let what = missing.count == required ? "not a runs table: none of its columns" : "missing columns"
-            throw TableError(file: file, line: 1, message: "\(what) \(missing.prefix(6).joined(separator: ", "))"
-                + (missing.count > 6 ? ", ... (\(missing.count) in all)" : ""))
+            throw TableError(
+                file: file, line: 1,
+                message: "\(what) \(missing.prefix(6).joined(separator: ", "))"
+                    + (missing.count > 6 ? ", ... (\(missing.count) in all)" : ""))
         }
         let derived = RunRecord.derivedColumns.allSatisfy { index[$0.name] != nil }
         let columns = RunRecord.columns + (derived ? RunRecord.derivedColumns : [])

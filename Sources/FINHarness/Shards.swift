@@ -89,11 +89,13 @@ public enum Shards {
     /// The keys of the rows of a runs file that read (a partial last line is not a row).
     public static func keys(inRunsFile path: String) -> [String] {
         guard let data = FileManager.default.contents(atPath: path),
-              let contents = try? RunTable.read([UInt8](data), file: path, strict: false) else { return [] }
+            let contents = try? RunTable.read([UInt8](data), file: path, strict: false)
+        else { return [] }
         var records = contents.records
         // A last row without its line end is an interrupted append, not a row.
         if !contents.table.endsWithLineEnd, let last = contents.table.rows.last, last.fields != [""],
-           contents.bad.last?.line != last.line, !records.isEmpty {
+            contents.bad.last?.line != last.line, !records.isEmpty
+        {
             records.removeLast()
         }
         return records.map(\.key)
@@ -108,8 +110,9 @@ public enum Shards {
         }
         let shards = (0..<count).map { i -> ShardReport.Shard in
             guard let file = files[i], FileManager.default.fileExists(atPath: file) else {
-                return .init(index: i, file: nil, expected: sweep == nil ? nil : expectedKeys[i].count, present: 0,
-                             missingKeys: expectedKeys[i], foreign: 0)
+                return .init(
+                    index: i, file: nil, expected: sweep == nil ? nil : expectedKeys[i].count, present: 0,
+                    missingKeys: expectedKeys[i], foreign: 0)
             }
             let have = Set(keys(inRunsFile: file))
             guard sweep != nil else {
@@ -117,8 +120,9 @@ public enum Shards {
             }
             let want = Set(expectedKeys[i])
             let missing = expectedKeys[i].filter { !have.contains($0) }
-            return .init(index: i, file: file, expected: want.count, present: have.intersection(want).count,
-                         missingKeys: Array(missing.prefix(10)), foreign: have.subtracting(want).count)
+            return .init(
+                index: i, file: file, expected: want.count, present: have.intersection(want).count,
+                missingKeys: Array(missing.prefix(10)), foreign: have.subtracting(want).count)
         }
         return ShardReport(count: count, shards: shards, checkedAgainstSweep: sweep != nil)
     }
@@ -131,7 +135,8 @@ public enum Shards {
         for name in names {
             let path = dir.appendingPathComponent(name).path
             if let json = try? FileIO.readJSON(path), let sweep = json.objectValue?["sweep"],
-               let parsed = try? Sweep.parse(sweep, file: path) {
+                let parsed = try? Sweep.parse(sweep, file: path)
+            {
                 return parsed
             }
         }
@@ -140,17 +145,21 @@ public enum Shards {
 
     /// This process's attempt at a shard, for its manifest: host, shard, start time, and the Slurm
     /// job, array task and node when run under Slurm (`SLURM_*` variables).
-    public static func attempt(index: Int, count: Int,
-                               environment: [String: String] = ProcessInfo.processInfo.environment,
-                               now: Date = Date()) -> JSONValue {
+    public static func attempt(
+        index: Int, count: Int,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        now: Date = Date()
+    ) -> JSONValue {
         var fields: [String: JSONValue] = [
             "host": .string(hostName()),
             "shard": ["index": .number(Double(index)), "count": .number(Double(count))],
             "startedAt": .string(ISO8601DateFormatter().string(from: now)),
         ]
-        let slurm: [(String, String)] = [("SLURM_JOB_ID", "jobId"), ("SLURM_ARRAY_JOB_ID", "arrayJobId"),
-                                         ("SLURM_ARRAY_TASK_ID", "arrayTaskId"), ("SLURMD_NODENAME", "node"),
-                                         ("SLURM_RESTART_COUNT", "restartCount")]
+        let slurm: [(String, String)] = [
+            ("SLURM_JOB_ID", "jobId"), ("SLURM_ARRAY_JOB_ID", "arrayJobId"),
+            ("SLURM_ARRAY_TASK_ID", "arrayTaskId"), ("SLURMD_NODENAME", "node"),
+            ("SLURM_RESTART_COUNT", "restartCount"),
+        ]
         var s: [String: JSONValue] = [:]
         for (variable, key) in slurm { if let v = environment[variable] { s[key] = .string(v) } }
         if !s.isEmpty { fields["slurm"] = .object(s) }
@@ -175,9 +184,12 @@ public enum Shards {
         var base: [String: JSONValue] = [:]
         var shards: [JSONValue] = []
         for s in report.shards {
-            var entry: [String: JSONValue] = ["index": .number(Double(s.index)), "rows": .number(Double(s.present)),
-                                              "complete": .bool(!report.missing.contains(s.index)
-                                                                && !report.incomplete.contains(s.index))]
+            var entry: [String: JSONValue] = [
+                "index": .number(Double(s.index)), "rows": .number(Double(s.present)),
+                "complete": .bool(
+                    !report.missing.contains(s.index)
+                        && !report.incomplete.contains(s.index)),
+            ]
             if let file = s.file {
                 let dir = URL(fileURLWithPath: file).deletingLastPathComponent()
                 let path = dir.appendingPathComponent(manifestFileName(index: s.index, count: report.count)).path

@@ -52,8 +52,10 @@ public struct SlurmOptions: Sendable, Equatable {
     public var mergeTimeLimit: String = "00:30:00"
 
     /// Options with every path given and the defaults for the rest.
-    public init(shards: Int, executable: String, sweepFile: String, resultsDirectory: String,
-                workingDirectory: String) {
+    public init(
+        shards: Int, executable: String, sweepFile: String, resultsDirectory: String,
+        workingDirectory: String
+    ) {
         self.shards = shards
         self.executable = executable
         self.sweepFile = sweepFile
@@ -130,7 +132,7 @@ public enum SlurmScript {
         let parts = rest.split(separator: ":", omittingEmptySubsequences: false)
         let digitsOnly = parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
         guard parts.count == 3, digitsOnly,
-              let h = Int(parts[0]), let m = Int(parts[1]), let s = Int(parts[2]), m < 60, s < 60
+            let h = Int(parts[0]), let m = Int(parts[1]), let s = Int(parts[2]), m < 60, s < 60
         else { throw .badTime(text) }
         let total = ((days * 24 + h) * 60 + m) * 60 + s
         guard total > 0 else { throw .badTime(text) }
@@ -166,7 +168,8 @@ public enum SlurmScript {
         ]
         if let p = options.partition { header.append("--partition=\(p)") }
         if let m = options.memory { header.append("--mem=\(m)") }
-        let derivation = options.timeLimit == nil
+        let derivation =
+            options.timeLimit == nil
             ? "# --time derived: largest shard's sum of hard limits / \(options.jobsPerTask) parallel "
                 + "(plus the longest), x \(JSONWriter.formatNumber(marginFactor)) + \(Int(fixedMarginSeconds)) s."
             : "# --time as given."
@@ -326,8 +329,10 @@ public enum SlurmScript {
                 throw .badValue(option: "--mem", value: m, expected: "a size such as 4000, 500M or 4G")
             }
         }
-        for (name, path) in [("executable", o.executable), ("sweep file", o.sweepFile),
-                             ("results directory", o.resultsDirectory), ("working directory", o.workingDirectory)]
+        for (name, path) in [
+            ("executable", o.executable), ("sweep file", o.sweepFile),
+            ("results directory", o.resultsDirectory), ("working directory", o.workingDirectory),
+        ]
         where !path.hasPrefix("/") || path.contains(where: { $0 == "\n" || $0 == " " || $0 == "\t" }) {
             throw .badValue(option: name, value: path, expected: "an absolute path without spaces")
         }

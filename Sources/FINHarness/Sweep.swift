@@ -71,7 +71,9 @@ public struct Sweep: Sendable {
     }
 
     /// Reads a sweep file.
-    public static func read(_ path: String) throws(InputError) -> Sweep { try parse(try FileIO.readJSON(path), file: path) }
+    public static func read(_ path: String) throws(InputError) -> Sweep {
+        try parse(try FileIO.readJSON(path), file: path)
+    }
 
     /// Parses a sweep document, naming every field at fault.
     public static func parse(_ json: JSONValue, file: String) throws(InputError) -> Sweep {

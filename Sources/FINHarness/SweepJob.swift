@@ -50,14 +50,17 @@ extension Sweep {
             for series in users.series {
                 for count in users.counts {
                     let instance = "\(name)-\(series.joined(separator: "+"))-u\(count)"
-                    add(instance, nodes: count * series.count + 2, applications: count * series.count, seed: 0,
+                    add(
+                        instance, nodes: count * series.count + 2, applications: count * series.count, seed: 0,
                         .users(profiles: series, count: count))
                 }
             }
         } else {
             for n in sizes {
                 for a in applications {
-                    for seed in seeds { add("\(name)-n\(n)-a\(a)-s\(seed)", nodes: n, applications: a, seed: seed, .generated) }
+                    for seed in seeds {
+                        add("\(name)-n\(n)-a\(a)-s\(seed)", nodes: n, applications: a, seed: seed, .generated)
+                    }
                 }
             }
         }
@@ -86,7 +89,8 @@ extension Sweep {
         case .generated:
             let c = try config(nodes: job.nodes, applications: job.applications, seed: job.seed)
             do { instance = try Generator.generate(c) } catch {
-                throw .invalid(file: "sweep \(name)", kind: "sweep", issues: [FieldIssue(path: "generator", message: "\(error)")])
+                throw .invalid(
+                    file: "sweep \(name)", kind: "sweep", issues: [FieldIssue(path: "generator", message: "\(error)")])
             }
         }
         instance.name = job.instance

@@ -20,7 +20,9 @@ struct SweepReader {
         if name.isEmpty {
             fail("name", "required, a non-empty string")
         } else if !Self.isPlainName(name) {
-            fail("name", "must be a plain file name (letters, digits, '.', '_', '-'; not starting with '.'), got \"\(name)\"")
+            fail(
+                "name",
+                "must be a plain file name (letters, digits, '.', '_', '-'; not starting with '.'), got \"\(name)\"")
         }
         let presetName = root["preset"]?.stringValue ?? "easy"
         let preset = GeneratorConfig.Preset(rawValue: presetName)
@@ -30,7 +32,9 @@ struct SweepReader {
         }
         let paper = root["paper"].flatMap { readPaper($0) }
         let users = root["users"].flatMap { readUsers($0) }
-        if root["paper"] != nil && root["users"] != nil { fail("users", "a sweep has either \"paper\" or \"users\", not both") }
+        if root["paper"] != nil && root["users"] != nil {
+            fail("users", "a sweep has either \"paper\" or \"users\", not both")
+        }
         let generated = root["paper"] == nil && root["users"] == nil
         for key in ["sizes", "seeds"] where !generated && root[key] != nil {
             fail(key, "not used with \"paper\" or \"users\"")
@@ -56,7 +60,8 @@ struct SweepReader {
         guard issues.isEmpty, let preset else { return nil }
         return Sweep(
             name: name, paper: paper, users: users, preset: preset, generator: generator, sizes: sizes,
-            applications: applications, seeds: seeds, methods: methods, graceSeconds: grace, defaultHardLimitSeconds: hard)
+            applications: applications, seeds: seeds, methods: methods, graceSeconds: grace,
+            defaultHardLimitSeconds: hard)
     }
 
     /// A name that is safe as one path component.
@@ -68,7 +73,8 @@ struct SweepReader {
         }
     }
 
-    mutating func number(_ o: [String: JSONValue], _ key: String, default d: Double, _ ok: (Double) -> Bool) -> Double? {
+    mutating func number(_ o: [String: JSONValue], _ key: String, default d: Double, _ ok: (Double) -> Bool) -> Double?
+    {
         guard let v = o[key] else { return d }
         guard let x = v.numberValue, x.isFinite, ok(x) else {
             fail(key, "expected a finite number\(key == "graceSeconds" ? " >= 0" : " > 0")")
@@ -132,7 +138,9 @@ struct SweepReader {
             for key in o.keys.sorted() where key != "method" {
                 guard let p = MethodParameter(key: key), descriptor.parameters.contains(p) else {
                     let takes = descriptor.parameters.map(\.key).joined(separator: ", ")
-                    fail("methods[\(i)].\(key)", "\(name) does not take \(key) (it takes: \(takes.isEmpty ? "none" : takes))")
+                    fail(
+                        "methods[\(i)].\(key)",
+                        "\(name) does not take \(key) (it takes: \(takes.isEmpty ? "none" : takes))")
                     continue
                 }
                 guard let v = ParameterValues.parse(p, json: o[key]!) else {

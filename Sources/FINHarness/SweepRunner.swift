@@ -138,7 +138,8 @@ public struct SweepRunner: Sendable {
             contents = try RunTable.read(bytes, file: file, strict: false)
             if !contents.table.endsWithLineEnd {
                 // The last row's write was cut: whatever it holds is not trusted.
-                contents = try RunTable.read(Array(bytes.prefix(contents.table.completeLength)), file: file, strict: false)
+                contents = try RunTable.read(
+                    Array(bytes.prefix(contents.table.completeLength)), file: file, strict: false)
             }
         } catch { throw .table(error) }
         var keys = Set<String>()
@@ -147,7 +148,8 @@ public struct SweepRunner: Sendable {
             keys.insert(r.key)
             kept.append(r)
         }
-        let clean = contents.bad.isEmpty && kept.count == contents.records.count && bytes.count == contents.table.completeLength
+        let clean =
+            contents.bad.isEmpty && kept.count == contents.records.count && bytes.count == contents.table.completeLength
         if !clean {
             do { try FileIO.writeAtomically(Array(RunTable.text(kept).utf8), to: file) } catch { throw .output(error) }
         }
@@ -208,6 +210,11 @@ final class RunState: @unchecked Sendable {
     private(set) var error: OutputError?
     init(finished: Int) { self.finished = finished }
     var failed: Bool { lock.withLock { error != nil } }
-    func finish() -> Int { lock.withLock { finished += 1; return finished } }
+    func finish() -> Int {
+        lock.withLock {
+            finished += 1
+            return finished
+        }
+    }
     func fail(_ e: OutputError) { lock.withLock { if error == nil { error = e } } }
 }

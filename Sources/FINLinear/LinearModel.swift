@@ -34,7 +34,9 @@ public struct LinearModel: Sendable {
 
     /// Adds a variable and returns its index. Infinite bounds mean "none".
     @discardableResult
-    public mutating func addVariable(_ name: String, lower: Double = 0, upper: Double = .infinity, integer: Bool = false, objective: Double = 0) -> Int {
+    public mutating func addVariable(
+        _ name: String, lower: Double = 0, upper: Double = .infinity, integer: Bool = false, objective: Double = 0
+    ) -> Int {
         variables.append(Variable(name: name, lower: lower, upper: upper, isInteger: integer, objective: objective))
         return variables.count - 1
     }
@@ -48,7 +50,9 @@ public struct LinearModel: Sendable {
     /// Adds `lower <= Σ coefficient * x <= upper` and returns its index. Repeated variables are
     /// merged; zero coefficients dropped.
     @discardableResult
-    public mutating func addConstraint(_ name: String, _ terms: [(Int, Double)], lower: Double = -.infinity, upper: Double = .infinity) -> Int {
+    public mutating func addConstraint(
+        _ name: String, _ terms: [(Int, Double)], lower: Double = -.infinity, upper: Double = .infinity
+    ) -> Int {
         var merged: [Int: Double] = [:]
         var order: [Int] = []
         for (v, c) in terms {
@@ -91,12 +95,16 @@ public struct LinearModel: Sendable {
         for (j, v) in variables.enumerated() {
             if v.lower.isNaN || v.upper.isNaN { out.append("variable \(j) (\(v.name)): NaN bound") }
             if !v.objective.isFinite { out.append("variable \(j) (\(v.name)): objective coefficient \(v.objective)") }
-            if v.lower == .infinity || v.upper == -.infinity { out.append("variable \(j) (\(v.name)): bounds [\(v.lower), \(v.upper)]") }
+            if v.lower == .infinity || v.upper == -.infinity {
+                out.append("variable \(j) (\(v.name)): bounds [\(v.lower), \(v.upper)]")
+            }
         }
         for (i, c) in constraints.enumerated() {
             if c.lower.isNaN || c.upper.isNaN { out.append("constraint \(i) (\(c.name)): NaN bound") }
             for (v, a) in c.terms {
-                if !(0..<variables.count).contains(v) { out.append("constraint \(i) (\(c.name)): variable index \(v) out of range") }
+                if !(0..<variables.count).contains(v) {
+                    out.append("constraint \(i) (\(c.name)): variable index \(v) out of range")
+                }
                 if !a.isFinite { out.append("constraint \(i) (\(c.name)): coefficient \(a)") }
             }
         }

@@ -12,11 +12,18 @@ public enum ModelWriter {
         var out = "NAME \(sanitize(model.name))\nROWS\n N obj\n"
         for (i, c) in model.constraints.enumerated() {
             let type: String
-            if c.lower == c.upper { type = "E" }
-            else if c.lower.isFinite && c.upper.isFinite { type = "G" }  // with RANGES below
-            else if c.lower.isFinite { type = "G" }
-            else if c.upper.isFinite { type = "L" }
-            else { type = "N" }
+            if c.lower == c.upper {
+                type = "E"
+            } else if c.lower.isFinite && c.upper.isFinite {
+                type = "G"
+            }  // with RANGES below
+            else if c.lower.isFinite {
+                type = "G"
+            } else if c.upper.isFinite {
+                type = "L"
+            } else {
+                type = "N"
+            }
             out += " \(type) \(rows[i])\n"
         }
         var byColumn = [[(Int, Double)]](repeating: [], count: model.variables.count)
@@ -38,10 +45,15 @@ public enum ModelWriter {
         var ranges = ""
         for (i, c) in model.constraints.enumerated() {
             let rhs: Double
-            if c.lower == c.upper { rhs = c.lower }
-            else if c.lower.isFinite { rhs = c.lower }
-            else if c.upper.isFinite { rhs = c.upper }
-            else { continue }
+            if c.lower == c.upper {
+                rhs = c.lower
+            } else if c.lower.isFinite {
+                rhs = c.lower
+            } else if c.upper.isFinite {
+                rhs = c.upper
+            } else {
+                continue
+            }
             if rhs != 0 { out += "    RHS \(rows[i]) \(number(rhs))\n" }
             if c.lower.isFinite && c.upper.isFinite && c.lower != c.upper {
                 ranges += "    RNG \(rows[i]) \(number(c.upper - c.lower))\n"
@@ -51,12 +63,28 @@ public enum ModelWriter {
         out += "BOUNDS\n"
         for (j, v) in model.variables.enumerated() {
             let n = cols[j]
-            if v.isInteger && v.lower == 0 && v.upper == 1 { out += " BV BND \(n)\n"; continue }
-            if v.lower == v.upper { out += " FX BND \(n) \(number(v.lower))\n"; continue }
-            if v.lower == -.infinity && v.upper == .infinity { out += " FR BND \(n)\n"; continue }
-            if v.lower == -.infinity { out += " MI BND \(n)\n" } else if v.lower != 0 { out += " LO BND \(n) \(number(v.lower))\n" }
-            if v.upper != .infinity { out += " UP BND \(n) \(number(v.upper))\n" }
-            else if v.isInteger { out += " PL BND \(n)\n" }
+            if v.isInteger && v.lower == 0 && v.upper == 1 {
+                out += " BV BND \(n)\n"
+                continue
+            }
+            if v.lower == v.upper {
+                out += " FX BND \(n) \(number(v.lower))\n"
+                continue
+            }
+            if v.lower == -.infinity && v.upper == .infinity {
+                out += " FR BND \(n)\n"
+                continue
+            }
+            if v.lower == -.infinity {
+                out += " MI BND \(n)\n"
+            } else if v.lower != 0 {
+                out += " LO BND \(n) \(number(v.lower))\n"
+            }
+            if v.upper != .infinity {
+                out += " UP BND \(n) \(number(v.upper))\n"
+            } else if v.isInteger {
+                out += " PL BND \(n)\n"
+            }
         }
         out += "ENDATA\n"
         return out
@@ -77,9 +105,13 @@ public enum ModelWriter {
         }
         var out = "\\ \(sanitize(model.name))\n"
         out += model.sense == .minimize ? "Minimize\n" : "Maximize\n"
-        let objectiveTerms = model.variables.enumerated().compactMap { $0.element.objective == 0 ? nil : ($0.offset, $0.element.objective) }
+        let objectiveTerms = model.variables.enumerated().compactMap {
+            $0.element.objective == 0 ? nil : ($0.offset, $0.element.objective)
+        }
         out += " obj: " + expression(objectiveTerms)
-        if model.objectiveConstant != 0 { out += " \(model.objectiveConstant < 0 ? "-" : "+") \(number(abs(model.objectiveConstant)))" }
+        if model.objectiveConstant != 0 {
+            out += " \(model.objectiveConstant < 0 ? "-" : "+") \(number(abs(model.objectiveConstant)))"
+        }
         out += "\nSubject To\n"
         for (i, c) in model.constraints.enumerated() where !(c.lower == -.infinity && c.upper == .infinity) {
             let e = expression(c.terms.map { ($0.variable, $0.coefficient) })
@@ -100,7 +132,9 @@ public enum ModelWriter {
         if !integers.isEmpty {
             out += "General\n"
             for chunk in stride(from: 0, to: integers.count, by: 8) {
-                out += " " + integers[chunk..<min(chunk + 8, integers.count)].map { cols[$0] }.joined(separator: " ") + "\n"
+                out +=
+                    " " + integers[chunk..<min(chunk + 8, integers.count)].map { cols[$0] }.joined(separator: " ")
+                    + "\n"
             }
         }
         out += "End\n"

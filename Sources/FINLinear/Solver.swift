@@ -55,8 +55,10 @@ public struct SolveResult: Sendable {
     /// Why the solve failed, for `.error`.
     public var message: String?
 
-    public init(status: SolveStatus, objective: Double? = nil, bound: Double? = nil, values: [Double]? = nil,
-                nodes: Int? = nil, wallSeconds: Double, solver: String, rawStatus: String, message: String? = nil) {
+    public init(
+        status: SolveStatus, objective: Double? = nil, bound: Double? = nil, values: [Double]? = nil,
+        nodes: Int? = nil, wallSeconds: Double, solver: String, rawStatus: String, message: String? = nil
+    ) {
         self.status = status
         self.objective = objective
         self.bound = bound
@@ -97,20 +99,23 @@ extension MILPSolver {
         let label = "\(name) \(version)"
         let problems = model.problems()
         if !problems.isEmpty {
-            return SolveResult(status: .error, wallSeconds: Date().timeIntervalSince(start), solver: label,
-                               rawStatus: "not called", message: "malformed model: " + problems.prefix(5).joined(separator: "; "))
+            return SolveResult(
+                status: .error, wallSeconds: Date().timeIntervalSince(start), solver: label,
+                rawStatus: "not called", message: "malformed model: " + problems.prefix(5).joined(separator: "; "))
         }
         if model.variables.contains(where: { $0.lower > $0.upper })
             || model.constraints.contains(where: { $0.lower > $0.upper })
         {
-            return SolveResult(status: .infeasible, wallSeconds: Date().timeIntervalSince(start), solver: label,
-                               rawStatus: "not called: crossed bounds")
+            return SolveResult(
+                status: .infeasible, wallSeconds: Date().timeIntervalSince(start), solver: label,
+                rawStatus: "not called: crossed bounds")
         }
         if model.variables.isEmpty {
             let feasible = model.constraints.allSatisfy { $0.lower <= 0 && 0 <= $0.upper }
-            return SolveResult(status: feasible ? .optimal : .infeasible, objective: feasible ? model.objectiveConstant : nil,
-                               bound: feasible ? model.objectiveConstant : nil, values: feasible ? [] : nil,
-                               wallSeconds: Date().timeIntervalSince(start), solver: label, rawStatus: "not called: no variables")
+            return SolveResult(
+                status: feasible ? .optimal : .infeasible, objective: feasible ? model.objectiveConstant : nil,
+                bound: feasible ? model.objectiveConstant : nil, values: feasible ? [] : nil,
+                wallSeconds: Date().timeIntervalSince(start), solver: label, rawStatus: "not called: no variables")
         }
         var result = solveNonEmpty(model, options: options)
         result.wallSeconds = Date().timeIntervalSince(start)

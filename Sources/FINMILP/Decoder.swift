@@ -27,14 +27,17 @@ struct Decoder {
             var v = g.source
             while v != g.sink {
                 guard !unused[v].isEmpty, walk.count <= g.edges.count else {
-                    throw Failure(description: "application \(g.index.instance.applications[a].id): the flow stops at vertex \(v)")
+                    throw Failure(
+                        description: "application \(g.index.instance.applications[a].id): the flow stops at vertex \(v)"
+                    )
                 }
                 let e = unused[v].removeFirst()
                 walk.append(e)
                 v = g.edges[e].head
             }
             guard let (deployment, edges) = g.deployment(along: walk) else {
-                throw Failure(description: "application \(g.index.instance.applications[a].id): the flow is not a deployment")
+                throw Failure(
+                    description: "application \(g.index.instance.applications[a].id): the flow is not a deployment")
             }
             deployments.append(deployment)
             kept += edges.map { vars[$0] }

@@ -65,7 +65,8 @@ public struct Formulation: Sendable {
             var vars: [Int] = []
             vars.reserveCapacity(g.edges.count)
             for (e, edge) in g.edges.enumerated() {
-                vars.append(add(.edge(application: a, edge: e), "\(tag)_e\(e)", energy: app.ratePerSecond * edge.energy))
+                vars.append(
+                    add(.edge(application: a, edge: e), "\(tag)_e\(e)", energy: app.ratePerSecond * edge.energy))
             }
             edgeVariable.append(vars)
             // Flow conservation.
@@ -74,12 +75,17 @@ public struct Formulation: Sendable {
             for v in 0..<g.vertexCount {
                 let supply: Double = (v == g.source ? 1 : 0) - (v == g.sink ? 1 : 0)
                 guard supply != 0 || !g.outgoing[v].isEmpty || !incoming[v].isEmpty else { continue }
-                model.addConstraint("\(tag)_flow\(v)", g.outgoing[v].map { (vars[$0], 1.0) } + incoming[v].map { (vars[$0], -1.0) },
-                                    lower: supply, upper: supply)
+                model.addConstraint(
+                    "\(tag)_flow\(v)", g.outgoing[v].map { (vars[$0], 1.0) } + incoming[v].map { (vars[$0], -1.0) },
+                    lower: supply, upper: supply)
             }
             // Latency.
             let bound = app.maxLatencySeconds
-            model.addConstraint("\(tag)_latency", g.edges.enumerated().compactMap { $0.element.latency > 0 ? (vars[$0.offset], $0.element.latency / bound) : nil }, upper: 1)
+            model.addConstraint(
+                "\(tag)_latency",
+                g.edges.enumerated().compactMap {
+                    $0.element.latency > 0 ? (vars[$0.offset], $0.element.latency / bound) : nil
+                }, upper: 1)
             // Resources.
             var shareVars: [Int: [Int]] = [:]
             var appLoad: [Int: [(Int, Double)]] = [:]
@@ -89,7 +95,9 @@ public struct Formulation: Sendable {
                     memoryTerms[n].append((vars[e], edge.memoryBytes))
                     if withShares {
                         if shareVars[n] == nil {
-                            shareVars[n] = levels.indices.map { add(.share(application: a, node: n, level: $0), "\(tag)_y\(n)_\($0)", energy: 0) }
+                            shareVars[n] = levels.indices.map {
+                                add(.share(application: a, node: n, level: $0), "\(tag)_y\(n)_\($0)", energy: 0)
+                            }
                         }
                         model.addConstraint("\(tag)_xy\(e)", [(vars[e], 1), (shareVars[n]![level], -1)], upper: 0)
                         appLoad[n, default: []].append((vars[e], edge.load))
@@ -106,7 +114,9 @@ public struct Formulation: Sendable {
                 let ys = shareVars[n]!
                 model.addConstraint("\(tag)_one_share_\(n)", ys.map { ($0, 1.0) }, upper: 1)
                 let speed = nodes[n].opsPerSecond
-                model.addConstraint("\(tag)_share_load_\(n)", appLoad[n]!.map { ($0.0, $0.1 / speed) } + zip(ys, levels).map { ($0, -$1) }, upper: 0)
+                model.addConstraint(
+                    "\(tag)_share_load_\(n)",
+                    appLoad[n]!.map { ($0.0, $0.1 / speed) } + zip(ys, levels).map { ($0, -$1) }, upper: 0)
                 for (y, phi) in zip(ys, levels) { shareTerms[n].append((y, phi)) }
             }
         }

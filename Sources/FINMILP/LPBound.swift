@@ -13,18 +13,22 @@ public enum LPBound {
     /// Solves the relaxation. Status `noSolution` with the bound in `boundJoulesPerSecond`;
     /// `infeasible` when even the relaxation is (a proof that the instance is); `error` when
     /// the backend fails or stops before proving the LP optimum (a time limit: no valid bound).
-    public static func solve(_ instance: Instance, solver: any MILPSolver, options: SolveOptions = SolveOptions()) -> Solution {
+    public static func solve(_ instance: Instance, solver: any MILPSolver, options: SolveOptions = SolveOptions())
+        -> Solution
+    {
         let start = Date()
         let formulation = Formulation(instance)
         let result = solver.solve(formulation.model.relaxation(), options: options)
         var parameters: [String: JSONValue] = [:]
         if let t = options.timeLimitSeconds { parameters["timeLimitSeconds"] = .number(t) }
-        var solution = Solution(instance: instance.name, method: "lp-\(solver.name)", parameters: parameters, status: .error, info: [
-            "solver": .string(result.solver), "solverStatus": .string(result.rawStatus),
-            "variables": .number(Double(formulation.model.variables.count)),
-            "constraints": .number(Double(formulation.model.constraints.count)),
-            "solveSeconds": .number(result.wallSeconds),
-        ])
+        var solution = Solution(
+            instance: instance.name, method: "lp-\(solver.name)", parameters: parameters, status: .error,
+            info: [
+                "solver": .string(result.solver), "solverStatus": .string(result.rawStatus),
+                "variables": .number(Double(formulation.model.variables.count)),
+                "constraints": .number(Double(formulation.model.constraints.count)),
+                "solveSeconds": .number(result.wallSeconds),
+            ])
         switch result.status {
         case .optimal:
             // The LP optimum (not the dual bound a MIP search reports) is the bound.
@@ -42,9 +46,12 @@ public enum LPBound {
             solution.status = .infeasible
             solution.info["message"] = .string("the LP relaxation is infeasible, so the instance is")
         case .feasible, .noSolution:
-            solution.info["message"] = .string("the LP was not solved to optimality within the limits: no valid bound (\(result.rawStatus))")
+            solution.info["message"] = .string(
+                "the LP was not solved to optimality within the limits: no valid bound (\(result.rawStatus))")
         case .unbounded:
-            solution.info["message"] = .string("the solver reports the LP unbounded; energies are non-negative, so this is a solver or formulation bug")
+            solution.info["message"] = .string(
+                "the solver reports the LP unbounded; energies are non-negative, so this is a solver or formulation bug"
+            )
         case .error:
             solution.info["message"] = .string(result.message ?? "solver error (\(result.rawStatus))")
         }

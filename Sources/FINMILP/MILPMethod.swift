@@ -17,7 +17,9 @@ public enum MILPMethod {
 
     /// Solves `instance` (valid) with `solver`. Never throws: a failure is a solution with
     /// status `error` and a message in `info.message`.
-    public static func solve(_ instance: Instance, solver: any MILPSolver, options: SolveOptions = SolveOptions()) -> Outcome {
+    public static func solve(_ instance: Instance, solver: any MILPSolver, options: SolveOptions = SolveOptions())
+        -> Outcome
+    {
         let start = Date()
         let formulation = Formulation(instance)
         let built = Date()
@@ -35,16 +37,18 @@ public enum MILPMethod {
             "solveSeconds": .number(result.wallSeconds),
         ]
         if let nodes = result.nodes { info["branchAndBoundNodes"] = .number(Double(nodes)) }
-        var solution = Solution(instance: instance.name, method: "milp-\(solver.name)", parameters: parameters,
-                                status: .error, info: info)
+        var solution = Solution(
+            instance: instance.name, method: "milp-\(solver.name)", parameters: parameters,
+            status: .error, info: info)
         let scale = formulation.objectiveScale
         let bound = result.bound.map { max(0, $0 / scale) }
 
         func finish(_ s: Solution) -> Outcome {
             var s = s
             s.wallSeconds = Date().timeIntervalSince(start)
-            return Outcome(solution: s, result: result, variables: formulation.model.variables.count,
-                           constraints: formulation.model.constraints.count, nonzeros: formulation.model.nonzeroCount)
+            return Outcome(
+                solution: s, result: result, variables: formulation.model.variables.count,
+                constraints: formulation.model.constraints.count, nonzeros: formulation.model.nonzeroCount)
         }
         func fail(_ message: String) -> Outcome {
             var s = solution
@@ -63,7 +67,10 @@ public enum MILPMethod {
             solution.boundJoulesPerSecond = bound
             return finish(solution)
         case .unbounded:
-            return fail("the solver reports the MILP unbounded; energies are non-negative, so this is a solver or formulation bug (\(result.rawStatus))")
+            return fail(
+                "the solver reports the MILP unbounded; energies are non-negative, so this is a solver or formulation "
+                    + "bug (\(result.rawStatus))"
+            )
         case .error:
             return fail(result.message ?? "solver error (\(result.rawStatus))")
         case .optimal, .feasible:
@@ -82,13 +89,18 @@ public enum MILPMethod {
         let evaluator = Evaluator(index: formulation.index)
         let (rescored, evaluation) = evaluator.rescored(solution)
         guard evaluation.feasible else {
-            return fail("the decoded deployment is infeasible by the evaluator: " + evaluation.violations.map(\.description).joined(separator: "; "))
+            return fail(
+                "the decoded deployment is infeasible by the evaluator: "
+                    + evaluation.violations.map(\.description).joined(separator: "; "))
         }
         // The formulation's objective on exactly the arcs kept must be the evaluator's.
         let formulationObjective = decoded.kept.reduce(0) { $0 + formulation.energy[$1] }
         let evaluatorObjective = evaluation.objectiveJoulesPerSecond
         guard abs(formulationObjective - evaluatorObjective) <= 1e-9 * max(abs(evaluatorObjective), 1e-300) else {
-            return fail("formulation objective \(formulationObjective) J/s disagrees with the evaluator's \(evaluatorObjective) J/s")
+            return fail(
+                "formulation objective \(formulationObjective) J/s disagrees with the evaluator's "
+                    + "\(evaluatorObjective) J/s"
+            )
         }
         var out = rescored
         if let b = out.boundJoulesPerSecond, let o = out.objectiveJoulesPerSecond, b > o {

@@ -16,8 +16,9 @@ extension MethodDescriptor {
         out.gap = nil
         out.wallSeconds = solution.wallSeconds.flatMap { $0.isFinite ? $0 : nil }
         out.info = solution.info.filter { JSONWriter.nonFinitePaths(in: $0.value).isEmpty }
-        out.info["message"] = .string("internal error, the answer holds numbers that are not finite at "
-            + paths.prefix(5).joined(separator: ", ") + " (figures that overflow a 64-bit float)")
+        out.info["message"] = .string(
+            "internal error, the answer holds numbers that are not finite at "
+                + paths.prefix(5).joined(separator: ", ") + " (figures that overflow a 64-bit float)")
         return out
     }
 }

@@ -35,7 +35,9 @@ public enum MethodRegistry {
 
     static let bounds: [MethodDescriptor] = [
         lp("lp-glpk", GLPKSolver(), "a lower bound: the LP relaxation of the MILP, solved by GLPK (no deployment)"),
-        lp("lp-cbc", CBCSolver(), "a lower bound: the LP relaxation of the MILP, solved by CBC's LP solver (no deployment)"),
+        lp(
+            "lp-cbc", CBCSolver(),
+            "a lower bound: the LP relaxation of the MILP, solved by CBC's LP solver (no deployment)"),
         lp("lp-highs", HiGHSSolver(), "a lower bound: the LP relaxation of the MILP, solved by HiGHS (no deployment)"),
         MethodDescriptor(
             name: "energy-lower-bound", family: .bound,
@@ -48,7 +50,11 @@ public enum MethodRegistry {
         sequential(
             "fin", .fin, "FIN(gamma, lambda): min-energy path on the feasible inference graph",
             [.gamma, .lambda]
-        ) { v in .fin(gamma: v.integer(.gamma) ?? FINMethod.defaultGamma, lambda: v.integer(.lambda) ?? FINMethod.defaultLambda) },
+        ) { v in
+            .fin(
+                gamma: v.integer(.gamma) ?? FINMethod.defaultGamma,
+                lambda: v.integer(.lambda) ?? FINMethod.defaultLambda)
+        },
         sequential(
             "fin-exact", .fin, "exact Pareto labels: the optimum for one application, capacities included", [],
             isExact: true
@@ -74,20 +80,23 @@ public enum MethodRegistry {
             options.threads = v.integer(.threads) ?? ProcessInfo.processInfo.activeProcessorCount
             if context.verbose { options.log = context.log }
             return JointFallback.solve(instance, options: options)
-        },
+        }
     ]
 
-    static let baselines: [MethodDescriptor] = [
-        sequential(
-            "mcp", .baseline, "baseline: Jung and Lee's minimum-latency path to an admissible exit (exact; "
-                + "stronger than the authors' per-block MCP)", []
-        ) { _ in .minimumLatency },
-    ] + Baselines.Rule.allCases.map { rule in
-        MethodDescriptor(
-            name: rule.rawValue, family: .baseline, summary: "baseline: " + rule.summary, parameters: [.order],
-            scope: .oneAtATime
-        ) { instance, v, _ in Baselines.solve(instance, rule: rule, order: v.order ?? .heaviestFirst) }
-    }
+    static let baselines: [MethodDescriptor] =
+        [
+            sequential(
+                "mcp", .baseline,
+                "baseline: Jung and Lee's minimum-latency path to an admissible exit (exact; "
+                    + "stronger than the authors' per-block MCP)", []
+            ) { _ in .minimumLatency }
+        ]
+        + Baselines.Rule.allCases.map { rule in
+            MethodDescriptor(
+                name: rule.rawValue, family: .baseline, summary: "baseline: " + rule.summary, parameters: [.order],
+                scope: .oneAtATime
+            ) { instance, v, _ in Baselines.solve(instance, rule: rule, order: v.order ?? .heaviestFirst) }
+        }
 
     /// The authors' own decision procedures (docs/AUTHORS.md), on the papers' scenario only.
     static let authors: [MethodDescriptor] = AuthorsProcedure.allCases.map { procedure in
@@ -101,7 +110,8 @@ public enum MethodRegistry {
             scope: procedure.isMultiModel ? .jointly : .oneAtATime
         ) { instance, v, _ throws(MethodError) in
             do {
-                return try Authors.solve(instance, procedure: procedure, gamma: v.integer(.gamma), lambda: v.integer(.lambda))
+                return try Authors.solve(
+                    instance, procedure: procedure, gamma: v.integer(.gamma), lambda: v.integer(.lambda))
             } catch {
                 throw .unsupportedInstance(method: procedure.rawValue, reason: "\(error)")
             }
@@ -130,7 +140,8 @@ public enum MethodRegistry {
     }
 
     static func sequential(
-        _ name: String, _ family: MethodFamily, _ summary: String, _ parameters: [MethodParameter], isExact: Bool = false,
+        _ name: String, _ family: MethodFamily, _ summary: String, _ parameters: [MethodParameter],
+        isExact: Bool = false,
         variant: @escaping @Sendable (ParameterValues) -> FINMethod.Variant
     ) -> MethodDescriptor {
         MethodDescriptor(

@@ -61,7 +61,8 @@ public struct ParameterValues: Sendable, Equatable, Hashable {
     public var label: String { entries.map { "\($0.parameter.key)=\($0.value.text)" }.joined(separator: " ") }
 
     public static func == (a: ParameterValues, b: ParameterValues) -> Bool {
-        a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.parameter == $1.parameter && $0.value == $1.value }
+        a.entries.count == b.entries.count
+            && zip(a.entries, b.entries).allSatisfy { $0.parameter == $1.parameter && $0.value == $1.value }
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(label) }

@@ -74,8 +74,10 @@ public enum FileIO {
     public static func writeJSON(_ value: JSONValue, to path: String) throws(OutputError) {
         let nonFinite = JSONWriter.nonFinitePaths(in: value)
         guard nonFinite.isEmpty else {
-            throw OutputError(file: path, reason: "the document holds numbers JSON cannot represent (not finite) at "
-                + nonFinite.prefix(5).joined(separator: ", "))
+            throw OutputError(
+                file: path,
+                reason: "the document holds numbers JSON cannot represent (not finite) at "
+                    + nonFinite.prefix(5).joined(separator: ", "))
         }
         try writeAtomically(JSONWriter.data(value), to: path)
     }

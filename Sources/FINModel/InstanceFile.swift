@@ -41,7 +41,9 @@ public enum InstanceFile {
 
     static func parse(_ json: JSONValue, log: IssueLog) -> Instance? {
         guard let root = ObjectReader(json, path: "$", log: log) else { return nil }
-        root.warnUnknownKeys(["format", "name", "description", "nodes", "links", "models", "applications", "shareLevels"])
+        root.warnUnknownKeys([
+            "format", "name", "description", "nodes", "links", "models", "applications", "shareLevels",
+        ])
         if let format = root.string("format"), format != Instance.formatTag {
             log.fail("format", "expected \"\(Instance.formatTag)\", got \"\(format)\"")
         }
@@ -136,40 +138,49 @@ public enum InstanceFile {
         var root: [String: JSONValue] = [
             "format": .string(Instance.formatTag),
             "name": .string(instance.name),
-            "nodes": .array(instance.nodes.map { n in
-                [
-                    "id": .string(n.id), "tier": .string(n.tier.rawValue), "opsPerSecond": .number(n.opsPerSecond),
-                    "powerWatts": .number(n.powerWatts), "memoryBytes": .number(n.memoryBytes),
-                ]
-            }),
-            "links": .array(instance.links.map { l in
-                [
-                    "from": .string(l.from), "to": .string(l.to), "bitsPerSecond": .number(l.bitsPerSecond),
-                    "latencySeconds": .number(l.latencySeconds), "joulesPerBit": .number(l.joulesPerBit),
-                ]
-            }),
-            "models": .array(instance.models.map { m in
-                [
-                    "id": .string(m.id), "inputBits": .number(m.inputBits), "resultBits": .number(m.resultBits),
-                    "blocks": .array(m.blocks.map { b in
-                        ["ops": .number(b.ops), "outputBits": .number(b.outputBits), "memoryBytes": .number(b.memoryBytes)]
-                    }),
-                    "exits": .array(m.exits.map { e in
-                        [
-                            "afterBlock": .number(Double(e.afterBlock)), "accuracy": .number(e.accuracy),
-                            "ops": .number(e.ops), "exitProbability": .number(e.exitProbability),
-                        ]
-                    }),
-                ]
-            }),
-            "applications": .array(instance.applications.map { a in
-                [
-                    "id": .string(a.id), "model": .string(a.model), "source": .string(a.source),
-                    "destination": a.destination.map(JSONValue.string) ?? .null,
-                    "ratePerSecond": .number(a.ratePerSecond), "maxLatencySeconds": .number(a.maxLatencySeconds),
-                    "minAccuracy": .number(a.minAccuracy), "pinFirstBlockToSource": .bool(a.pinFirstBlockToSource),
-                ]
-            }),
+            "nodes": .array(
+                instance.nodes.map { n in
+                    [
+                        "id": .string(n.id), "tier": .string(n.tier.rawValue), "opsPerSecond": .number(n.opsPerSecond),
+                        "powerWatts": .number(n.powerWatts), "memoryBytes": .number(n.memoryBytes),
+                    ]
+                }),
+            "links": .array(
+                instance.links.map { l in
+                    [
+                        "from": .string(l.from), "to": .string(l.to), "bitsPerSecond": .number(l.bitsPerSecond),
+                        "latencySeconds": .number(l.latencySeconds), "joulesPerBit": .number(l.joulesPerBit),
+                    ]
+                }),
+            "models": .array(
+                instance.models.map { m in
+                    [
+                        "id": .string(m.id), "inputBits": .number(m.inputBits), "resultBits": .number(m.resultBits),
+                        "blocks": .array(
+                            m.blocks.map { b in
+                                [
+                                    "ops": .number(b.ops), "outputBits": .number(b.outputBits),
+                                    "memoryBytes": .number(b.memoryBytes),
+                                ]
+                            }),
+                        "exits": .array(
+                            m.exits.map { e in
+                                [
+                                    "afterBlock": .number(Double(e.afterBlock)), "accuracy": .number(e.accuracy),
+                                    "ops": .number(e.ops), "exitProbability": .number(e.exitProbability),
+                                ]
+                            }),
+                    ]
+                }),
+            "applications": .array(
+                instance.applications.map { a in
+                    [
+                        "id": .string(a.id), "model": .string(a.model), "source": .string(a.source),
+                        "destination": a.destination.map(JSONValue.string) ?? .null,
+                        "ratePerSecond": .number(a.ratePerSecond), "maxLatencySeconds": .number(a.maxLatencySeconds),
+                        "minAccuracy": .number(a.minAccuracy), "pinFirstBlockToSource": .bool(a.pinFirstBlockToSource),
+                    ]
+                }),
         ]
         if let d = instance.description { root["description"] = .string(d) }
         if let levels = instance.shareLevels { root["shareLevels"] = .array(levels.map(JSONValue.number)) }

@@ -26,11 +26,15 @@ extension InstanceValidator {
         func check(_ x: Double, _ path: String) {
             guard x != 0, x.isFinite else { return }
             if abs(x) > Magnitude.largest {
-                log.fail(path, "\(text(x)) is above \(text(Magnitude.largest)), the largest figure solvers can "
-                    + "represent")
+                log.fail(
+                    path,
+                    "\(text(x)) is above \(text(Magnitude.largest)), the largest figure solvers can "
+                        + "represent")
             } else if abs(x) < Magnitude.smallest {
-                log.fail(path, "\(text(x)) is below \(text(Magnitude.smallest)), the smallest non-zero figure allowed "
-                    + "(write 0 or a larger value)")
+                log.fail(
+                    path,
+                    "\(text(x)) is below \(text(Magnitude.smallest)), the smallest non-zero figure allowed "
+                        + "(write 0 or a larger value)")
             }
         }
         for (i, n) in instance.nodes.enumerated() {
@@ -102,35 +106,57 @@ extension InstanceValidator {
             let rate = app.ratePerSecond
             var products: [(String, Double)] = [
                 ("compute load: rate \(text(rate)) x ops \(text(ops)) of model \(model.id) (ops/s)", rate * ops),
-                ("traffic: rate \(text(rate)) x largest transfer \(text(bits)) bits of model \(model.id) (bit/s)",
-                 rate * bits),
+                (
+                    "traffic: rate \(text(rate)) x largest transfer \(text(bits)) bits of model \(model.id) (bit/s)",
+                    rate * bits
+                ),
                 ("memory: weights of model \(model.id) (bytes)", memory),
             ]
             if let (jpo, n) = joulesPerOp.most {
-                products.append(("compute energy: rate \(text(rate)) x ops \(text(ops)) x \(text(jpo)) J/op of node "
-                    + "\(instance.nodes[n].id) (J/s)", rate * ops * jpo))
+                products.append(
+                    (
+                        "compute energy: rate \(text(rate)) x ops \(text(ops)) x \(text(jpo)) J/op of node "
+                            + "\(instance.nodes[n].id) (J/s)", rate * ops * jpo
+                    ))
             }
             if let (slowest, n) = speed.least {
                 let seconds = ops / (slowest * smallestShare)
-                products.append(("compute time: ops \(text(ops)) / (\(text(slowest)) ops/s of node "
-                    + "\(instance.nodes[n].id) x share \(text(smallestShare))) (s)", seconds))
-                products.append(("latency row: compute time \(text(seconds)) s / bound "
-                    + "\(text(app.maxLatencySeconds)) s", seconds / app.maxLatencySeconds))
+                products.append(
+                    (
+                        "compute time: ops \(text(ops)) / (\(text(slowest)) ops/s of node "
+                            + "\(instance.nodes[n].id) x share \(text(smallestShare))) (s)", seconds
+                    ))
+                products.append(
+                    (
+                        "latency row: compute time \(text(seconds)) s / bound "
+                            + "\(text(app.maxLatencySeconds)) s", seconds / app.maxLatencySeconds
+                    ))
             }
             if let (jpb, l) = joulesPerBit.most {
-                products.append(("communication energy: rate \(text(rate)) x \(text(bits)) bits x \(text(jpb)) J/bit "
-                    + "of link \(linkName(instance, l)) (J/s)", rate * bits * jpb))
+                products.append(
+                    (
+                        "communication energy: rate \(text(rate)) x \(text(bits)) bits x \(text(jpb)) J/bit "
+                            + "of link \(linkName(instance, l)) (J/s)", rate * bits * jpb
+                    ))
             }
             if let (narrowest, l) = bandwidth.least {
                 let seconds = bits / narrowest + (delay.most?.value ?? 0)
-                products.append(("transfer time: \(text(bits)) bits / \(text(narrowest)) bit/s of link "
-                    + "\(linkName(instance, l)) (s)", seconds))
-                products.append(("latency row: transfer time \(text(seconds)) s / bound "
-                    + "\(text(app.maxLatencySeconds)) s", seconds / app.maxLatencySeconds))
+                products.append(
+                    (
+                        "transfer time: \(text(bits)) bits / \(text(narrowest)) bit/s of link "
+                            + "\(linkName(instance, l)) (s)", seconds
+                    ))
+                products.append(
+                    (
+                        "latency row: transfer time \(text(seconds)) s / bound "
+                            + "\(text(app.maxLatencySeconds)) s", seconds / app.maxLatencySeconds
+                    ))
             }
             for (what, x) in products where !(x < Magnitude.largest) {
-                log.fail(p, "\(what) = \(text(x)) is not below \(text(Magnitude.largest)), the largest figure "
-                    + "solvers can represent")
+                log.fail(
+                    p,
+                    "\(what) = \(text(x)) is not below \(text(Magnitude.largest)), the largest figure "
+                        + "solvers can represent")
             }
             warnSmallCoefficients(p, app, chain, joulesPerOp, joulesPerBit, log)
         }
@@ -157,8 +183,10 @@ extension InstanceValidator {
             }
         }
         if least < Magnitude.smallest {
-            log.warn(p, "an energy coefficient of \(text(least)) J/s is below \(text(Magnitude.smallest)): "
-                + "LP solvers may take it as 0, and the MILP's objective may then disagree with the evaluator's")
+            log.warn(
+                p,
+                "an energy coefficient of \(text(least)) J/s is below \(text(Magnitude.smallest)): "
+                    + "LP solvers may take it as 0, and the MILP's objective may then disagree with the evaluator's")
         }
     }
 

@@ -63,7 +63,10 @@ public enum InstanceValidator {
             nonNegative(n.powerWatts, "\(p).powerWatts")
             nonNegative(n.memoryBytes, "\(p).memoryBytes")
             if n.tier == .relay, n.opsPerSecond != 0 {
-                log.fail("\(p).opsPerSecond", "a relay node only forwards, so its speed must be 0, got \(JSONWriter.formatNumber(n.opsPerSecond))")
+                log.fail(
+                    "\(p).opsPerSecond",
+                    "a relay node only forwards, so its speed must be 0, got \(JSONWriter.formatNumber(n.opsPerSecond))"
+                )
             }
         }
 
@@ -80,7 +83,11 @@ public enum InstanceValidator {
             } else if fromKnown, toKnown {
                 let key = l.from + "\u{0}" + l.to
                 if let first = linkIndex[key] {
-                    log.fail(p, "duplicate link \(l.from) -> \(l.to) (first at links[\(first)]); paths name nodes, so parallel links are ambiguous")
+                    log.fail(
+                        p,
+                        "duplicate link \(l.from) -> \(l.to) (first at links[\(first)]); paths name nodes, so parallel "
+                            + "links are ambiguous"
+                    )
                 } else {
                     linkIndex[key] = i
                 }
@@ -106,9 +113,15 @@ public enum InstanceValidator {
             for (e, exit) in m.exits.enumerated() {
                 let ep = "\(p).exits[\(e)]"
                 if !(1...max(1, m.blocks.count)).contains(exit.afterBlock) || m.blocks.isEmpty {
-                    log.fail("\(ep).afterBlock", "exit after block \(exit.afterBlock), but the model has \(m.blocks.count) block\(m.blocks.count == 1 ? "" : "s") (blocks are numbered from 1)")
+                    log.fail(
+                        "\(ep).afterBlock",
+                        "exit after block \(exit.afterBlock), but the model has \(m.blocks.count) "
+                            + "block\(m.blocks.count == 1 ? "" : "s") (blocks are numbered from 1)"
+                    )
                 } else if let first = exitAt[exit.afterBlock] {
-                    log.fail("\(ep).afterBlock", "a second exit after block \(exit.afterBlock) (first at \(p).exits[\(first)])")
+                    log.fail(
+                        "\(ep).afterBlock",
+                        "a second exit after block \(exit.afterBlock) (first at \(p).exits[\(first)])")
                 } else {
                     exitAt[exit.afterBlock] = e
                 }
@@ -128,7 +141,9 @@ public enum InstanceValidator {
             if modelIndex[a.model] == nil { log.fail("\(p).model", "unknown model \"\(a.model)\"") }
             if let s = nodeIndex[a.source] {
                 if instance.nodes[s].tier == .relay {
-                    log.fail("\(p).source", "source \"\(a.source)\" is a relay node; samples come from device, edge or cloud nodes")
+                    log.fail(
+                        "\(p).source",
+                        "source \"\(a.source)\" is a relay node; samples come from device, edge or cloud nodes")
                 }
             } else {
                 log.fail("\(p).source", "unknown node \"\(a.source)\"")
@@ -141,20 +156,28 @@ public enum InstanceValidator {
                 let chain = DNNChain(instance.models[m])
                 if chain.admissibleDepths(minAccuracy: a.minAccuracy).isEmpty {
                     let best = chain.depths.map(\.accuracy).max() ?? 0
-                    log.warn("\(p).minAccuracy", "no exit of model \"\(a.model)\" reaches \(JSONWriter.formatNumber(a.minAccuracy)) (best \(JSONWriter.formatNumber(best))): the instance is infeasible")
+                    log.warn(
+                        "\(p).minAccuracy",
+                        "no exit of model \"\(a.model)\" reaches \(JSONWriter.formatNumber(a.minAccuracy)) (best "
+                            + "\(JSONWriter.formatNumber(best))): the instance is infeasible"
+                    )
                 }
             }
         }
 
         // Share levels
         if let levels = instance.shareLevels {
-            if levels.isEmpty { log.fail("shareLevels", "must list at least one level (omit the field for full-speed sharing)") }
+            if levels.isEmpty {
+                log.fail("shareLevels", "must list at least one level (omit the field for full-speed sharing)")
+            }
             var seen = Set<Double>()
             for (i, x) in levels.enumerated() {
                 if finite(x, "shareLevels[\(i)]"), !(x > 0 && x <= 1) {
                     log.fail("shareLevels[\(i)]", "a share must be in (0, 1], got \(JSONWriter.formatNumber(x))")
                 }
-                if !seen.insert(x).inserted { log.fail("shareLevels[\(i)]", "duplicate share level \(JSONWriter.formatNumber(x))") }
+                if !seen.insert(x).inserted {
+                    log.fail("shareLevels[\(i)]", "duplicate share level \(JSONWriter.formatNumber(x))")
+                }
             }
         }
 

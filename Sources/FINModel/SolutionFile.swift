@@ -38,7 +38,11 @@ public enum SolutionFile {
         let statusText = root.string("status")
         let status = statusText.flatMap(SolutionStatus.init(rawValue:))
         if let statusText, status == nil {
-            log.fail("status", "unknown status \"\(statusText)\" (expected one of \(SolutionStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+            log.fail(
+                "status",
+                "unknown status \"\(statusText)\" (expected one of "
+                    + "\(SolutionStatus.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         let parameters = root.object("parameters", required: false)?.fields ?? [:]
         let info = root.object("info", required: false)?.fields ?? [:]
@@ -85,7 +89,8 @@ public enum SolutionFile {
                 return Transfer(afterBlock: after, path: nodes)
             }
             guard let app = d.string("application"), let exit = d.integer("exitAfterBlock") else { return nil }
-            var dep = Deployment(application: app, exitAfterBlock: exit, hosts: hosts, shares: shares, transfers: transfers)
+            var dep = Deployment(
+                application: app, exitAfterBlock: exit, hosts: hosts, shares: shares, transfers: transfers)
             dep.energyJoules = optionalNumber(d, "energyJoules")
             dep.latencySeconds = optionalNumber(d, "latencySeconds")
             dep.accuracy = optionalNumber(d, "accuracy")
@@ -124,9 +129,10 @@ public enum SolutionFile {
             "application": .string(d.application),
             "exitAfterBlock": .number(Double(d.exitAfterBlock)),
             "hosts": .array(d.hosts.map(JSONValue.string)),
-            "transfers": .array(d.transfers.map { t in
-                ["afterBlock": .number(Double(t.afterBlock)), "path": .array(t.path.map(JSONValue.string))]
-            }),
+            "transfers": .array(
+                d.transfers.map { t in
+                    ["afterBlock": .number(Double(t.afterBlock)), "path": .array(t.path.map(JSONValue.string))]
+                }),
         ]
         if let shares = d.shares { o["shares"] = .object(shares.mapValues(JSONValue.number)) }
         if let x = d.energyJoules { o["energyJoules"] = .number(x) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// SplitMix64 (Steele, Lea and Flood 2014): a small, fast, seedable generator. The system
 /// generator cannot be seeded, so every random choice in the workbench goes through this.
 ///
@@ -60,5 +62,3 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return a
     }
 }
-
-import Foundation

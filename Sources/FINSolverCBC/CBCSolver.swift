@@ -37,19 +37,25 @@ public struct CBCSolver: MILPSolver {
 
         cbcLock.lock()
         defer { cbcLock.unlock() }
-        return solveLocked(model, options: options, label: label, starts: starts, rows: rows, values: values,
-                           colLower: colLower, colUpper: colUpper, objective: objective, rowLower: rowLower, rowUpper: rowUpper)
+        return solveLocked(
+            model, options: options, label: label, starts: starts, rows: rows, values: values,
+            colLower: colLower, colUpper: colUpper, objective: objective, rowLower: rowLower, rowUpper: rowUpper)
     }
 
-    private func solveLocked(_ model: LinearModel, options: SolveOptions, label: String, starts: [Int32], rows: [Int32],
-                             values: [Double], colLower: [Double], colUpper: [Double], objective: [Double],
-                             rowLower: [Double], rowUpper: [Double]) -> SolveResult {
+    private func solveLocked(
+        _ model: LinearModel, options: SolveOptions, label: String, starts: [Int32], rows: [Int32],
+        values: [Double], colLower: [Double], colUpper: [Double], objective: [Double],
+        rowLower: [Double], rowUpper: [Double]
+    ) -> SolveResult {
         guard let cbc = Cbc_newModel() else {
-            return SolveResult(status: .error, wallSeconds: 0, solver: label, rawStatus: "Cbc_newModel failed", message: "CBC: cannot create a model")
+            return SolveResult(
+                status: .error, wallSeconds: 0, solver: label, rawStatus: "Cbc_newModel failed",
+                message: "CBC: cannot create a model")
         }
         defer { Cbc_deleteModel(cbc) }
-        Cbc_loadProblem(cbc, Int32(model.variables.count), Int32(model.constraints.count), starts, rows, values,
-                        colLower, colUpper, objective, rowLower, rowUpper)
+        Cbc_loadProblem(
+            cbc, Int32(model.variables.count), Int32(model.constraints.count), starts, rows, values,
+            colLower, colUpper, objective, rowLower, rowUpper)
         for (j, v) in model.variables.enumerated() where v.isInteger { Cbc_setInteger(cbc, Int32(j)) }
         Cbc_setObjSense(cbc, model.sense == .minimize ? 1 : -1)
         Cbc_setLogLevel(cbc, options.verbose ? 1 : 0)
@@ -85,17 +91,23 @@ public struct CBCSolver: MILPSolver {
             provenInfeasible: Cbc_isProvenInfeasible(cbc) != 0, unbounded: Cbc_isContinuousUnbounded(cbc) != 0,
             abandoned: Cbc_isAbandoned(cbc) != 0, hasIncumbent: hasIncumbent || !isMIP)
         let rawStatus = "Cbc_solve=\(solveReturn) status=\(primary) secondary=\(secondary) incumbent=\(hasIncumbent)"
-        if status == .infeasible, primary == -1, Cbc_isInitialSolveProvenPrimalInfeasible(cbc) == 0, objective.contains(where: { $0 != 0 }) {
+        if status == .infeasible, primary == -1, Cbc_isInitialSolveProvenPrimalInfeasible(cbc) == 0,
+            objective.contains(where: { $0 != 0 })
+        {
             // Infeasible or unbounded? Ask for any feasible point.
             let zero = [Double](repeating: 0, count: objective.count)
-            let check = solveLocked(model, options: options, label: label, starts: starts, rows: rows, values: values,
-                                    colLower: colLower, colUpper: colUpper, objective: zero, rowLower: rowLower, rowUpper: rowUpper)
+            let check = solveLocked(
+                model, options: options, label: label, starts: starts, rows: rows, values: values,
+                colLower: colLower, colUpper: colUpper, objective: zero, rowLower: rowLower, rowUpper: rowUpper)
             if check.status == .optimal || check.status == .feasible {
-                return SolveResult(status: .unbounded, wallSeconds: 0, solver: label, rawStatus: rawStatus + "; feasible with a zero objective")
+                return SolveResult(
+                    status: .unbounded, wallSeconds: 0, solver: label,
+                    rawStatus: rawStatus + "; feasible with a zero objective")
             }
         }
-        var result = SolveResult(status: status, nodes: isMIP ? Int(Cbc_getNodeCount(cbc)) : nil, wallSeconds: 0,
-                                 solver: label, rawStatus: rawStatus)
+        var result = SolveResult(
+            status: status, nodes: isMIP ? Int(Cbc_getNodeCount(cbc)) : nil, wallSeconds: 0,
+            solver: label, rawStatus: rawStatus)
         if status == .optimal || status == .feasible, let x = Cbc_getColSolution(cbc) {
             result.values = Array(UnsafeBufferPointer(start: x, count: model.variables.count))
         }
@@ -112,13 +124,17 @@ public struct CBCSolver: MILPSolver {
     }
 
     /// The one place where CBC's statuses become canonical statuses.
-    static func canonicalStatus(primary: Int32, secondary: Int32, provenOptimal: Bool, provenInfeasible: Bool,
-                                unbounded: Bool, abandoned: Bool, hasIncumbent: Bool) -> SolveStatus {
+    static func canonicalStatus(
+        primary: Int32, secondary: Int32, provenOptimal: Bool, provenInfeasible: Bool,
+        unbounded: Bool, abandoned: Bool, hasIncumbent: Bool
+    ) -> SolveStatus {
         if abandoned || primary == 2 { return .error }
         if provenOptimal && hasIncumbent { return .optimal }  // includes a stop on the gap (secondary 2)
         if provenInfeasible || secondary == 1 { return unbounded ? .unbounded : .infeasible }
         if unbounded || secondary == 7 { return .unbounded }
-        if primary == 1 || primary == 5 || [3, 4, 5, 6, 8].contains(secondary) { return hasIncumbent ? .feasible : .noSolution }
+        if primary == 1 || primary == 5 || [3, 4, 5, 6, 8].contains(secondary) {
+            return hasIncumbent ? .feasible : .noSolution
+        }
         if primary == 0 && secondary == 0 && hasIncumbent { return .optimal }
         return hasIncumbent ? .feasible : .noSolution
     }

@@ -1,5 +1,5 @@
-import FINLinear
 import CGLPK
+import FINLinear
 import _CGLPKShim
 
 /// GLPK (GNU Linear Programming Kit, GPL-3.0-or-later) behind `MILPSolver`.
@@ -44,13 +44,15 @@ public struct GLPKSolver: MILPSolver {
             options.timeLimitSeconds ?? 0, options.relativeGap ?? -1, options.verbose ? 1 : 0, &x, &raw)
         let message = withUnsafeBytes(of: raw.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         guard code == 0 else {
-            return SolveResult(status: .error, wallSeconds: 0, solver: label,
-                               rawStatus: code == -1 ? "GLPK error hook" : "rejected by the shim",
-                               message: "GLPK: \(message)")
+            return SolveResult(
+                status: .error, wallSeconds: 0, solver: label,
+                rawStatus: code == -1 ? "GLPK error hook" : "rejected by the shim",
+                message: "GLPK: \(message)")
         }
         let status = Self.canonicalStatus(returnCode: raw.intopt_return, status: raw.mip_status, isMIP: isMIP)
         let rawStatus = "\(isMIP ? "glp_intopt" : "glp_simplex")=\(raw.intopt_return) status=\(raw.mip_status)"
-        var result = SolveResult(status: status, nodes: isMIP ? Int(raw.nodes) : nil, wallSeconds: 0, solver: label, rawStatus: rawStatus)
+        var result = SolveResult(
+            status: status, nodes: isMIP ? Int(raw.nodes) : nil, wallSeconds: 0, solver: label, rawStatus: rawStatus)
         if status == .optimal || status == .feasible { result.values = x }
         // GLPK's return code 0 is a proof; GLP_EMIPGAP is a stop on the gap tolerance.
         result.settle(

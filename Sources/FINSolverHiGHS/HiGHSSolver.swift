@@ -69,21 +69,24 @@ public struct HiGHSSolver: MILPSolver {
             guard second.modelStatus == kHighsModelStatusUnboundedOrInfeasible else { return second.result }
             // A MIP whose relaxation is unbounded, with no integer point found yet: any feasible
             // point makes the MIP unbounded (rational data); look for one with a zero objective.
-            let check = try solveOnce(model, options: options, label: label, presolve: true, zeroObjective: true,
-                                      deadline: deadline)
-            let feasible: Bool? = switch check.result.status {
-            case .optimal, .feasible: true
-            case .infeasible: false
-            default: nil
-            }
+            let check = try solveOnce(
+                model, options: options, label: label, presolve: true, zeroObjective: true,
+                deadline: deadline)
+            let feasible: Bool? =
+                switch check.result.status {
+                case .optimal, .feasible: true
+                case .infeasible: false
+                default: nil
+                }
             second.result.status = Self.canonicalStatus(
                 runStatus: second.runStatus, modelStatus: second.modelStatus, hasPoint: second.hasPoint,
                 isMIP: second.isMIP, presolveOff: true, zeroObjectiveFeasible: feasible)
             second.result.rawStatus += "; zero objective: " + check.result.rawStatus
             return second.result
         } catch {
-            return SolveResult(status: .error, wallSeconds: 0, solver: label, rawStatus: "not run",
-                               message: error.message)
+            return SolveResult(
+                status: .error, wallSeconds: 0, solver: label, rawStatus: "not run",
+                message: error.message)
         }
     }
 
@@ -97,8 +100,10 @@ public struct HiGHSSolver: MILPSolver {
     }
 
     /// One Highs instance, created, run and destroyed on the calling thread.
-    private func solveOnce(_ model: LinearModel, options: SolveOptions, label: String, presolve: Bool,
-                           zeroObjective: Bool = false, deadline: ContinuousClock.Instant?) throws(Failure) -> Run {
+    private func solveOnce(
+        _ model: LinearModel, options: SolveOptions, label: String, presolve: Bool,
+        zeroObjective: Bool = false, deadline: ContinuousClock.Instant?
+    ) throws(Failure) -> Run {
         guard let highs = Highs_create() else { throw .cannotCreate }
         defer { Highs_destroy(highs) }
         let isMIP = model.variables.contains(where: \.isInteger)
@@ -133,7 +138,9 @@ public struct HiGHSSolver: MILPSolver {
         let n = HighsInt(model.variables.count)
         let m = HighsInt(model.constraints.count)
         let sense = model.sense == .minimize ? kHighsObjSenseMinimize : kHighsObjSenseMaximize
-        let cost = zeroObjective ? [Double](repeating: 0, count: model.variables.count)
+        let cost =
+            zeroObjective
+            ? [Double](repeating: 0, count: model.variables.count)
             : model.variables.map(\.objective)
         let colLower = model.variables.map(\.lower)
         let colUpper = model.variables.map(\.upper)
@@ -142,11 +149,13 @@ public struct HiGHSSolver: MILPSolver {
         let passed: HighsInt
         if isMIP {
             let integrality = model.variables.map { $0.isInteger ? kHighsVarTypeInteger : kHighsVarTypeContinuous }
-            passed = Highs_passMip(highs, n, m, HighsInt(values.count), kHighsMatrixFormatColwise, sense, 0,
-                                   cost, colLower, colUpper, rowLower, rowUpper, starts, rows, values, integrality)
+            passed = Highs_passMip(
+                highs, n, m, HighsInt(values.count), kHighsMatrixFormatColwise, sense, 0,
+                cost, colLower, colUpper, rowLower, rowUpper, starts, rows, values, integrality)
         } else {
-            passed = Highs_passLp(highs, n, m, HighsInt(values.count), kHighsMatrixFormatColwise, sense, 0,
-                                  cost, colLower, colUpper, rowLower, rowUpper, starts, rows, values)
+            passed = Highs_passLp(
+                highs, n, m, HighsInt(values.count), kHighsMatrixFormatColwise, sense, 0,
+                cost, colLower, colUpper, rowLower, rowUpper, starts, rows, values)
         }
         if passed == kHighsStatusError { throw .model(passed) }
 
@@ -160,14 +169,17 @@ public struct HiGHSSolver: MILPSolver {
         var primalStatus: HighsInt = kHighsSolutionStatusNone
         _ = Highs_getIntInfoValue(highs, "primal_solution_status", &primalStatus)
         let hasPoint = primalStatus == kHighsSolutionStatusFeasible
-        let status = Self.canonicalStatus(runStatus: runStatus, modelStatus: modelStatus, hasPoint: hasPoint,
-                                          isMIP: isMIP, presolveOff: !presolve, zeroObjectiveFeasible: nil)
-        let rawStatus = "Highs_run=\(runStatus) model_status=\(modelStatus) primal_solution_status=\(primalStatus)"
+        let status = Self.canonicalStatus(
+            runStatus: runStatus, modelStatus: modelStatus, hasPoint: hasPoint,
+            isMIP: isMIP, presolveOff: !presolve, zeroObjectiveFeasible: nil)
+        let rawStatus =
+            "Highs_run=\(runStatus) model_status=\(modelStatus) primal_solution_status=\(primalStatus)"
             + (presolve ? "" : " presolve=off")
         var nodes: Int64 = 0
         if isMIP { _ = Highs_getInt64InfoValue(highs, "mip_node_count", &nodes) }
-        var result = SolveResult(status: status, nodes: isMIP ? Int(nodes) : nil, wallSeconds: 0, solver: label,
-                                 rawStatus: rawStatus)
+        var result = SolveResult(
+            status: status, nodes: isMIP ? Int(nodes) : nil, wallSeconds: 0, solver: label,
+            rawStatus: rawStatus)
         var dualBound = Double.nan
         if isMIP { _ = Highs_getDoubleInfoValue(highs, "mip_dual_bound", &dualBound) }
         var rawObjective: Double?
@@ -190,8 +202,10 @@ public struct HiGHSSolver: MILPSolver {
     /// `hasPoint`: `primal_solution_status` is "feasible" (an incumbent, for a MIP).
     /// `presolveOff`: the run had presolve off. `zeroObjectiveFeasible`: whether the model with a
     /// zero objective has a feasible point, when that was asked (nil: not asked, or not known).
-    static func canonicalStatus(runStatus: HighsInt, modelStatus: HighsInt, hasPoint: Bool, isMIP: Bool,
-                                presolveOff: Bool, zeroObjectiveFeasible: Bool?) -> SolveStatus {
+    static func canonicalStatus(
+        runStatus: HighsInt, modelStatus: HighsInt, hasPoint: Bool, isMIP: Bool,
+        presolveOff: Bool, zeroObjectiveFeasible: Bool?
+    ) -> SolveStatus {
         if runStatus == kHighsStatusError { return .error }
         switch modelStatus {
         case kHighsModelStatusOptimal:

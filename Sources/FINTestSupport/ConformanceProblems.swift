@@ -17,7 +17,10 @@ public struct ConformanceProblem: Sendable {
 public enum ConformanceProblems {
     public static func all() -> [ConformanceProblem] {
         var out: [ConformanceProblem] = []
-        func add(_ name: String, _ expected: Set<SolveStatus>, _ optimum: Double?, options: SolveOptions = SolveOptions(), _ build: (inout LinearModel) -> Void) {
+        func add(
+            _ name: String, _ expected: Set<SolveStatus>, _ optimum: Double?, options: SolveOptions = SolveOptions(),
+            _ build: (inout LinearModel) -> Void
+        ) {
             var m = LinearModel(name: name)
             build(&m)
             out.append(ConformanceProblem(name: name, model: m, expected: expected, optimum: optimum, options: options))
@@ -112,7 +115,8 @@ public enum ConformanceProblems {
         }
         // A multidimensional knapsack that takes far more than 0.3 s to prove optimal; any
         // subset of a feasible set is feasible, so an incumbent comes early.
-        add("time-limit-with-incumbent", [.feasible, .optimal], nil, options: SolveOptions(timeLimitSeconds: 0.3)) { m in
+        add("time-limit-with-incumbent", [.feasible, .optimal], nil, options: SolveOptions(timeLimitSeconds: 0.3)) {
+            m in
             m = multidimensionalKnapsack(items: 120, dimensions: 12, seed: 7)
         }
         // Market split (Cornuéjols and Dawande 1999): equality knapsacks whose feasible points
@@ -136,7 +140,8 @@ public enum ConformanceProblems {
                 weights[j].append(w)
                 total += w
             }
-            xs.append(m.addBinary("x\(i)", objective: (total / Double(dimensions)).rounded() + Double(rng.next() % 500)))
+            xs.append(
+                m.addBinary("x\(i)", objective: (total / Double(dimensions)).rounded() + Double(rng.next() % 500)))
         }
         for j in 0..<dimensions {
             let capacity = (weights[j].reduce(0, +) / 2).rounded()

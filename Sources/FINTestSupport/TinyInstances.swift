@@ -1,4 +1,5 @@
 import FINModel
+import Foundation
 
 /// Random tiny instances for oracle tests (brute force against the exact methods): 3-5 nodes,
 /// 1-3 blocks, 1-3 applications, with every feature of the model switched on at random —
@@ -48,26 +49,33 @@ public enum TinyInstances {
             for v in 0..<nodeCount where u != v && r.chance(0.6) {
                 let energy = r.chance(0.15) ? 0 : r.round3(r.uniform(1e-9, 1e-7))
                 let latency = r.chance(0.3) ? 0 : r.round3(r.uniform(1e-4, 1e-2))
-                links.append(Link(from: "n\(u)", to: "n\(v)", bitsPerSecond: r.round3(r.uniform(2e4, 2e6)),
-                                  latencySeconds: latency, joulesPerBit: energy))
+                links.append(
+                    Link(
+                        from: "n\(u)", to: "n\(v)", bitsPerSecond: r.round3(r.uniform(2e4, 2e6)),
+                        latencySeconds: latency, joulesPerBit: energy))
             }
         }
         let blockCount = 1 + r.below(maxBlocks)
         var blocks: [Block] = []
         for _ in 0..<blockCount {
-            blocks.append(Block(ops: r.round3(r.uniform(1e7, 1e9)), outputBits: r.chance(0.15) ? 0 : r.round3(r.uniform(100, 5000)),
-                                memoryBytes: r.round3(r.uniform(1, 12))))
+            blocks.append(
+                Block(
+                    ops: r.round3(r.uniform(1e7, 1e9)), outputBits: r.chance(0.15) ? 0 : r.round3(r.uniform(100, 5000)),
+                    memoryBytes: r.round3(r.uniform(1, 12))))
         }
         var exits: [Exit] = []
         var accuracy = r.uniform(0.3, 0.6)
         for b in 1...blockCount where b == blockCount || r.chance(0.5) {
             let q = r.chance(0.5) ? r.round3(r.uniform(0.05, 0.6)) : 0
-            exits.append(Exit(afterBlock: b, accuracy: r.round3(accuracy), ops: r.chance(0.5) ? r.round3(r.uniform(1e5, 1e7)) : 0,
-                              exitProbability: q))
+            exits.append(
+                Exit(
+                    afterBlock: b, accuracy: r.round3(accuracy), ops: r.chance(0.5) ? r.round3(r.uniform(1e5, 1e7)) : 0,
+                    exitProbability: q))
             accuracy = min(0.99, accuracy + r.uniform(0.05, 0.3))
         }
-        let model = DNNModel(id: "m", inputBits: r.round3(r.uniform(100, 5000)), blocks: blocks, exits: exits,
-                             resultBits: r.chance(0.3) ? 0 : r.round3(r.uniform(10, 500)))
+        let model = DNNModel(
+            id: "m", inputBits: r.round3(r.uniform(100, 5000)), blocks: blocks, exits: exits,
+            resultBits: r.chance(0.3) ? 0 : r.round3(r.uniform(10, 500)))
         let chain = DNNChain(model)
         let computeNodes = nodes.filter(\.canCompute)
         let appCount = 1 + r.below(maxApplications)
@@ -76,15 +84,22 @@ public enum TinyInstances {
             let source = computeNodes[r.below(computeNodes.count)]
             let totalOps = chain.computeOps.reduce(0, +)
             let bound = r.round3(totalOps / source.opsPerSecond * r.uniform(0.3, 2.5) + r.uniform(0, 0.01))
-            let target = r.chance(0.3) ? 0 : (chain.depths[r.below(chain.depths.count)].accuracy * r.uniform(0.9, 1.0) * 1000).rounded(.down) / 1000
+            let target =
+                r.chance(0.3)
+                ? 0
+                : (chain.depths[r.below(chain.depths.count)].accuracy * r.uniform(0.9, 1.0) * 1000).rounded(.down)
+                    / 1000
             let destination = r.chance(0.4) ? nodes[r.below(nodeCount)].id : nil
-            apps.append(Application(id: "a\(a)", model: "m", source: source.id, destination: destination,
-                                    ratePerSecond: r.round3(r.uniform(1, 5)), maxLatencySeconds: max(bound, 1e-4),
-                                    minAccuracy: target, pinFirstBlockToSource: r.chance(0.5)))
+            apps.append(
+                Application(
+                    id: "a\(a)", model: "m", source: source.id, destination: destination,
+                    ratePerSecond: r.round3(r.uniform(1, 5)), maxLatencySeconds: max(bound, 1e-4),
+                    minAccuracy: target, pinFirstBlockToSource: r.chance(0.5)))
         }
         let levels: [Double]? = r.chance(0.3) ? (r.chance(0.5) ? [0.5, 1] : [0.25, 0.5, 1]) : nil
-        return Instance(name: "tiny-\(seed)", description: "TinyInstances seed \(seed)", nodes: nodes, links: links,
-                        models: [model], applications: apps, shareLevels: levels)
+        return Instance(
+            name: "tiny-\(seed)", description: "TinyInstances seed \(seed)", nodes: nodes, links: links,
+            models: [model], applications: apps, shareLevels: levels)
     }
 }
 
@@ -94,5 +109,3 @@ private extension Double {
 }
 
 private func pow10(_ e: Int) -> Double { Foundation.pow(10, Double(e)) }
-
-import Foundation

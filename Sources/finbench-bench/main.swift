@@ -1,6 +1,6 @@
 import ArgumentParser
-import FINCommandLine
 import FIN
+import FINCommandLine
 import FINEvaluator
 import FINGenerator
 import FINGraph
@@ -27,7 +27,9 @@ struct Bench: ParsableCommand {
 }
 
 /// The benchmarks' instances: one application whose target needs the deepest exit.
-func benchmarkInstance(nodes: Int, seed: Int, preset: GeneratorConfig.Preset, latencySlack: ClosedRange<Double>) throws -> Instance {
+func benchmarkInstance(nodes: Int, seed: Int, preset: GeneratorConfig.Preset, latencySlack: ClosedRange<Double>) throws
+    -> Instance
+{
     var c = GeneratorConfig.preset(preset)
     c.nodes = nodes
     c.applications = 1
@@ -82,13 +84,15 @@ struct MILPScaling: ParsableCommand {
         let solvers = try selectedBackends(self.solvers)
         let names = solvers.map(\.0)
         var largest: [String: Int] = [:]
-        print("MILP scaling: \(preset) preset, deepest exit, latency slack \(latencySlack.range), 1 application, "
-              + "\(seeds) seeds per size, time limit \(timeLimit) s, "
-              + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print(
+            "MILP scaling: \(preset) preset, deepest exit, latency slack \(latencySlack.range), 1 application, "
+                + "\(seeds) seeds per size, time limit \(timeLimit) s, "
+                + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
         // Every solver's median time over every earlier solver's (cbc/glpk, highs/glpk, highs/cbc).
         let pairs = names.indices.flatMap { j in (0..<j).map { i in (i, j) } }
         let ratios = pairs.map { "\(names[$0.1])/\(names[$0.0])" }
-        let header = ["nodes", "links", "vars", "rows"] + names.flatMap { ["\($0) median s", "\($0) optimal"] } + ratios
+        let header =
+            ["nodes", "links", "vars", "rows"] + names.flatMap { ["\($0) median s", "\($0) optimal"] } + ratios
         print("| " + header.joined(separator: " | ") + " |")
         print("|" + String(repeating: " ---: |", count: header.count))
         var i = 0
@@ -128,8 +132,9 @@ struct MILPScaling: ParsableCommand {
             i += 1
         }
         for name in names {
-            print("largest size \(name) solved to optimality on every seed within \(timeLimit) s: "
-                  + "\(largest[name].map(String.init) ?? "none") nodes")
+            print(
+                "largest size \(name) solved to optimality on every seed within \(timeLimit) s: "
+                    + "\(largest[name].map(String.init) ?? "none") nodes")
         }
     }
 }
@@ -181,8 +186,9 @@ struct Conformance: ParsableCommand {
                 let ok = p.expected.contains(r.status)
                 if !ok { failures += 1 }
                 let objective = r.objective.map { String($0) } ?? ""
-                print("\(ok ? "ok  " : "FAIL") \(name) \(p.name): \(r.status.rawValue) \(objective) "
-                      + String(format: "%.3f s", r.wallSeconds) + " [\(r.rawStatus)]")
+                print(
+                    "\(ok ? "ok  " : "FAIL") \(name) \(p.name): \(r.status.rawValue) \(objective) "
+                        + String(format: "%.3f s", r.wallSeconds) + " [\(r.rawStatus)]")
             }
             for seed in UInt64(1)...20 {
                 let options = SolveOptions(threads: threads)
@@ -213,7 +219,8 @@ func timed<T>(_ body: () -> T) -> (T, Double) {
 struct FINScaling: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fin",
-        abstract: "FIN, FIN-exact, FIN-epsilon and MCP against a plain Dijkstra on the same graph, and against the MILP.",
+        abstract:
+            "FIN, FIN-exact, FIN-epsilon and MCP against a plain Dijkstra on the same graph, and against the MILP.",
         discussion: """
             Generated single-application instances (synthetic preset: DNNs of 5-10 blocks, meshed edge;
             the deepest exit's accuracy as the target, so every block runs; latency slack 0.1-0.6).
@@ -228,13 +235,21 @@ struct FINScaling: ParsableCommand {
     @Option(help: "Comma-separated gamma values for FIN.") var gammas: String = "10,50,100"
     @Option(help: "Time limit of the MILP solves, seconds.") var milpTimeLimit: Double = 60
     @Option(help: "Largest network the MILP solvers are run on.") var milpMaxNodes: Int = 10_000
-    @Option(help: "Generator latency slack, LO:HI (0: only the fastest deployment fits).") var latencySlack: RangeArgument = RangeArgument(argument: "0.1:0.6")!
+    @Option(help: "Generator latency slack, LO:HI (0: only the fastest deployment fits).") var latencySlack:
+        RangeArgument = RangeArgument(argument: "0.1:0.6")!
 
     func run() throws {
         let gammaList = gammas.split(separator: ",").compactMap { Int($0) }
         var variants: [(String, FINMethod.Variant)] = gammaList.map { ("fin γ=\($0)", .fin(gamma: $0, lambda: 0)) }
-        variants += [("fin γ=50 λ=2", .fin(gamma: 50, lambda: 2)), ("fin-exact", .exact), ("fin-epsilon 0.1", .epsilon(0.1)), ("mcp", .minimumLatency)]
-        print("FIN scaling: synthetic preset, deepest exit, latency slack \(latencySlack.range), 1 application, \(seeds) seeds per size, median of \(repeats) runs, release build, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        variants += [
+            ("fin γ=50 λ=2", .fin(gamma: 50, lambda: 2)), ("fin-exact", .exact), ("fin-epsilon 0.1", .epsilon(0.1)),
+            ("mcp", .minimumLatency),
+        ]
+        print(
+            "FIN scaling: synthetic preset, deepest exit, latency slack \(latencySlack.range), 1 application, \(seeds) "
+                + "seeds per size, median of \(repeats) runs, release build, "
+                + "\(ProcessInfo.processInfo.activeProcessorCount) cores"
+        )
         for n in sizes.split(separator: ",").compactMap({ Int($0) }) {
             var rows: [String: [Double]] = [:]
             var ratio: [String: [Double]] = [:]
@@ -252,7 +267,8 @@ struct FINScaling: ParsableCommand {
             var seed = 0
             while used < seeds && seed < 10 * seeds {
                 seed += 1
-                let instance = try benchmarkInstance(nodes: n, seed: seed, preset: .synthetic, latencySlack: latencySlack.range)
+                let instance = try benchmarkInstance(
+                    nodes: n, seed: seed, preset: .synthetic, latencySlack: latencySlack.range)
                 let index = NetworkIndex(instance)
                 let capacities = Capacities(index)
                 let (graph, b) = timed { ExpandedGraph(index, application: 0, capacities: capacities) }
@@ -263,10 +279,13 @@ struct FINScaling: ParsableCommand {
                 }
                 used += 1
                 build.append(b)
-                graphSize = "\(graph.vertexCount) vertices, \(graph.edges.count) edges, \(instance.models[0].blocks.count) blocks"
+                graphSize =
+                    "\(graph.vertexCount) vertices, \(graph.edges.count) edges, \(instance.models[0].blocks.count) "
+                    + "blocks"
                 let d = median((0..<repeats).map { _ in timed { graph.shortestPath(weight: \.energy) }.1 })
                 dijkstra.append(d)
-                let full = median((0..<repeats).map { _ in timed { graph.shortestPaths(from: graph.source, weight: \.energy) }.1 })
+                let full = median(
+                    (0..<repeats).map { _ in timed { graph.shortestPaths(from: graph.source, weight: \.energy) }.1 })
                 fullDijkstra.append(full)
                 let optimum = FINMethod.search(graph, variant: .exact, capacities: capacities).map {
                     Evaluator(instance).evaluate($0.deployment).objectiveJoulesPerSecond
@@ -274,22 +293,25 @@ struct FINScaling: ParsableCommand {
                 var exactTime = 0.0
                 for (name, v) in variants {
                     var answer: FINMethod.Single?
-                    let t = median((0..<repeats).map { _ in
-                        let (r, s) = timed { FINMethod.search(graph, variant: v, capacities: capacities) }
-                        answer = r
-                        return s
-                    })
+                    let t = median(
+                        (0..<repeats).map { _ in
+                            let (r, s) = timed { FINMethod.search(graph, variant: v, capacities: capacities) }
+                            answer = r
+                            return s
+                        })
                     rows[name, default: []].append(t)
                     ratio[name, default: []].append(t / d)
                     ratioFull[name, default: []].append(t / full)
                     if name == "fin-exact" { exactTime = t + b }
                     if let optimum, let a = answer {
-                        gap[name, default: []].append(Evaluator(instance).evaluate(a.deployment).objectiveJoulesPerSecond / optimum - 1)
+                        gap[name, default: []].append(
+                            Evaluator(instance).evaluate(a.deployment).objectiveJoulesPerSecond / optimum - 1)
                     }
                 }
                 if n <= milpMaxNodes {
                     for (name, solver) in [("glpk", GLPKSolver() as any MILPSolver), ("cbc", CBCSolver())] {
-                        let o = MILPMethod.solve(instance, solver: solver, options: SolveOptions(timeLimitSeconds: milpTimeLimit))
+                        let o = MILPMethod.solve(
+                            instance, solver: solver, options: SolveOptions(timeLimitSeconds: milpTimeLimit))
                         if o.solution.status == .optimal || o.solution.status == .infeasible {
                             milp[name, default: []].append(o.solution.wallSeconds ?? .nan)
                             if name == "cbc" { speedup.append((o.solution.wallSeconds ?? .nan) / exactTime) }
@@ -299,23 +321,43 @@ struct FINScaling: ParsableCommand {
                     }
                 }
             }
-            print("\n\(n) nodes, \(used) feasible instances (\(skipped) infeasible seeds skipped) (\(graphSize) for the last one); graph build \(String(format: "%.4f", median(build))) s; plain Dijkstra (least energy, bound ignored) to the sink \(String(format: "%.6f", median(dijkstra))) s, over all vertices \(String(format: "%.6f", median(fullDijkstra))) s")
-            print("| method | search s (median) | x Dijkstra to sink | x full Dijkstra | build + search s | energy above optimum (max) |")
+            print(
+                "\n\(n) nodes, \(used) feasible instances (\(skipped) infeasible seeds skipped) (\(graphSize) for the "
+                    + "last one); graph build \(String(format: "%.4f", median(build))) s; plain Dijkstra (least "
+                    + "energy, bound ignored) to the sink \(String(format: "%.6f", median(dijkstra))) s, over all "
+                    + "vertices \(String(format: "%.6f", median(fullDijkstra))) s"
+            )
+            print(
+                "| method | search s (median) | x Dijkstra to sink | x full Dijkstra | build + search s | energy above "
+                    + "optimum (max) |"
+            )
             print("| --- | ---: | ---: | ---: | ---: | ---: |")
             for (name, _) in variants {
                 let t = median(rows[name]!)
                 let g = gap[name].map { String(format: "%.2f%%", ($0.max() ?? 0) * 100) } ?? "n/a"
-                print("| \(name) | \(String(format: "%.5f", t)) | \(String(format: "%.1f", median(ratio[name]!))) | \(String(format: "%.1f", median(ratioFull[name]!))) | \(String(format: "%.4f", t + median(build))) | \(g) |")
+                print(
+                    "| \(name) | \(String(format: "%.5f", t)) | \(String(format: "%.1f", median(ratio[name]!))) | "
+                        + "\(String(format: "%.1f", median(ratioFull[name]!))) | "
+                        + "\(String(format: "%.4f", t + median(build))) | \(g) |"
+                )
             }
             for name in ["glpk", "cbc"] {
                 if let m = milp[name], !m.isEmpty {
-                    print("| milp-\(name) (build + solve, proven runs) | | | | \(String(format: "%.4f", median(m))) | optimal on \(m.count)/\(used); \(milpUnsolved[name, default: 0]) not proven in \(milpTimeLimit) s |")
+                    print(
+                        "| milp-\(name) (build + solve, proven runs) | | | | \(String(format: "%.4f", median(m))) | "
+                            + "optimal on \(m.count)/\(used); \(milpUnsolved[name, default: 0]) not proven in "
+                            + "\(milpTimeLimit) s |"
+                    )
                 } else if n <= milpMaxNodes {
                     print("| milp-\(name) | | | | not optimal within \(milpTimeLimit) s | |")
                 }
             }
             if !speedup.isEmpty {
-                print("FIN-exact (build + search) is \(String(format: "%.0f", median(speedup)))x faster than CBC (median over the \(speedup.count) instances CBC proved; min \(String(format: "%.0f", speedup.min()!))x)")
+                print(
+                    "FIN-exact (build + search) is \(String(format: "%.0f", median(speedup)))x faster than CBC (median "
+                        + "over the \(speedup.count) instances CBC proved; min "
+                        + "\(String(format: "%.0f", speedup.min()!))x)"
+                )
             }
         }
     }
@@ -351,13 +393,25 @@ struct MultiScaling: ParsableCommand {
     @Option(help: "fin-multi's time limit, seconds.") var timeLimit: Double = 60
     @Option(help: "The MILP's and the LP's time limit, seconds.") var milpTimeLimit: Double = 60
     @Option(help: "Skip the MILP and the LP above this many variables.") var milpMaxVariables: Int = 2_000_000
-    @Option(help: "Generator rate range, LO:HI inferences/s (divided by the density where applications outnumber half the nodes).") var rate: RangeArgument = RangeArgument(argument: "50:200")!
-    @Option(help: "Generator memory scale (times the density where applications outnumber half the nodes).") var memoryScale: Double = 0.05
+    @Option(
+        help:
+            "Generator rate range, LO:HI inferences/s (divided by the density where applications outnumber half the "
+            + "nodes)."
+    ) var rate: RangeArgument = RangeArgument(argument: "50:200")!
+    @Option(help: "Generator memory scale (times the density where applications outnumber half the nodes).")
+    var memoryScale: Double = 0.05
 
     func run() throws {
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        print("Several applications: synthetic preset, rate \(rate.range)/s, memory x\(memoryScale), both scaled by the density d = max(1, 2 apps / nodes), deepest exit, latency slack 0.3-1.0; fin-multi limit \(timeLimit) s, MILP/LP limit \(milpTimeLimit) s, \(threads) cores")
-        print("| nodes | apps | density | seed | graph edges | method | seconds | energy J/s | bound J/s | certified gap |")
+        print(
+            "Several applications: synthetic preset, rate \(rate.range)/s, memory x\(memoryScale), both scaled by the "
+                + "density d = max(1, 2 apps / nodes), deepest exit, latency slack 0.3-1.0; fin-multi limit "
+                + "\(timeLimit) s, MILP/LP limit \(milpTimeLimit) s, \(threads) cores"
+        )
+        print(
+            "| nodes | apps | density | seed | graph edges | method | seconds | energy J/s | bound J/s | certified gap "
+                + "|"
+        )
         print("| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
         func num(_ x: Double?) -> String { x.map { String(format: "%.6g", $0) } ?? "-" }
         for n in sizes.split(separator: ",").compactMap({ Int($0) }) {
@@ -377,13 +431,21 @@ struct MultiScaling: ParsableCommand {
                     c.memoryScale = memoryScale * density
                     let instance = try Generator.generate(c)
                     let index = NetworkIndex(instance)
-                    if let lonely = instance.applications.indices.first(where: { FINMethod.solveSingle(index, application: $0, variant: .exact) == nil }) {
-                        print("|  |  |  |  |  | \(n) nodes, \(a) applications, seed \(seed): skipped, \(instance.applications[lonely].id) cannot be deployed even alone |  |  |  |  |")
+                    if let lonely = instance.applications.indices.first(where: {
+                        FINMethod.solveSingle(index, application: $0, variant: .exact) == nil
+                    }) {
+                        print(
+                            "|  |  |  |  |  | \(n) nodes, \(a) applications, seed \(seed): skipped, "
+                                + "\(instance.applications[lonely].id) cannot be deployed even alone |  |  |  |  |"
+                        )
                         continue
                     }
                     used += 1
                     var rows: [(String, Solution)] = []
-                    for (name, variant) in [("fin-exact (sequential)", FINMethod.Variant.exact), ("fin γ=50 (sequential)", .fin(gamma: 50, lambda: 0)), ("mcp", .minimumLatency)] {
+                    for (name, variant) in [
+                        ("fin-exact (sequential)", FINMethod.Variant.exact),
+                        ("fin γ=50 (sequential)", .fin(gamma: 50, lambda: 0)), ("mcp", .minimumLatency),
+                    ] {
                         rows.append((name, FINMethod.solve(instance, variant: variant)))
                     }
                     var options = MultiApplication.Options()
@@ -394,8 +456,21 @@ struct MultiScaling: ParsableCommand {
                     let edges = Int(multi.info["graphEdges"]?.numberValue ?? 0)
                     var skipped = ""
                     if edges <= milpMaxVariables {
-                        rows.append(("lp-cbc", LPBound.solve(instance, solver: CBCSolver(), options: SolveOptions(timeLimitSeconds: milpTimeLimit))))
-                        rows.append(("milp-cbc", MILPMethod.solve(instance, solver: CBCSolver(), options: SolveOptions(timeLimitSeconds: milpTimeLimit)).solution))
+                        rows.append(
+                            (
+                                "lp-cbc",
+                                LPBound.solve(
+                                    instance, solver: CBCSolver(),
+                                    options: SolveOptions(timeLimitSeconds: milpTimeLimit))
+                            ))
+                        rows.append(
+                            (
+                                "milp-cbc",
+                                MILPMethod.solve(
+                                    instance, solver: CBCSolver(),
+                                    options: SolveOptions(timeLimitSeconds: milpTimeLimit)
+                                ).solution
+                            ))
                     } else {
                         skipped = " (MILP and LP not run: \(edges) > \(milpMaxVariables) variables)"
                     }
@@ -403,13 +478,24 @@ struct MultiScaling: ParsableCommand {
                     for (name, s) in rows {
                         let energy = s.status == .feasible || s.status == .optimal ? s.objectiveJoulesPerSecond : nil
                         var gap = "-"
-                        if let e = energy, let b = best, b > 0 { gap = String(format: "%.2f%%", max(0, e / b - 1) * 100) }
+                        if let e = energy, let b = best, b > 0 {
+                            gap = String(format: "%.2f%%", max(0, e / b - 1) * 100)
+                        }
                         let note = energy == nil ? " (\(s.status.rawValue))" : ""
-                        print("| \(n) | \(a) | \(num(density)) | \(seed) | \(edges) | \(name)\(note) | \(String(format: "%.3f", s.wallSeconds ?? .nan)) | \(num(energy)) | \(num(s.boundJoulesPerSecond)) | \(gap) |")
+                        print(
+                            "| \(n) | \(a) | \(num(density)) | \(seed) | \(edges) | \(name)\(note) | "
+                                + "\(String(format: "%.3f", s.wallSeconds ?? .nan)) | \(num(energy)) | "
+                                + "\(num(s.boundJoulesPerSecond)) | \(gap) |"
+                        )
                     }
                     if let seq = multi.info["sequentialObjectives"]?.objectValue {
-                        let text = seq.keys.sorted().map { "\($0) \(num(seq[$0]?.numberValue))" }.joined(separator: ", ")
-                        print("|  |  |  |  |  | sequential FIN-exact by order: \(text); fin-multi \(Int(multi.info["iterations"]?.numberValue ?? 0)) iterations\(skipped) |  |  |  |  |")
+                        let text = seq.keys.sorted().map { "\($0) \(num(seq[$0]?.numberValue))" }.joined(
+                            separator: ", ")
+                        print(
+                            "|  |  |  |  |  | sequential FIN-exact by order: \(text); fin-multi "
+                                + "\(Int(multi.info["iterations"]?.numberValue ?? 0)) iterations\(skipped) |  |  |  |  "
+                                + "|"
+                        )
                     }
                 }
             }

@@ -148,8 +148,9 @@ struct Mutator {
         case 3, 4:
             // A number literal replaced by one JSON does not have.
             let starts = bytes.indices.filter { i in
-                i > 0 && bytes[i - 1] == UInt8(ascii: " ") && (bytes[i] == UInt8(ascii: "-")
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]))
+                i > 0 && bytes[i - 1] == UInt8(ascii: " ")
+                    && (bytes[i] == UInt8(ascii: "-")
+                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]))
             }
             guard !starts.isEmpty else { return (bytes, "no number") }
             let start = starts[rng.below(starts.count)]

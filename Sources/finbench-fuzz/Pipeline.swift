@@ -116,8 +116,9 @@ struct Pipeline {
 
     private mutating func generated(_ config: GeneratorConfig) -> Instance? {
         // Settings that are valid but slow (thousands of nodes) are left out; invalid ones are kept.
-        if config.problems().isEmpty, config.nodes > 40 || config.applications > 3 || config.syntheticModels > 5
-            || config.meshDegree > 20 || config.syntheticBlocks.upperBound > 12
+        if config.problems().isEmpty,
+            config.nodes > 40 || config.applications > 3 || config.syntheticModels > 5
+                || config.meshDegree > 20 || config.syntheticBlocks.upperBound > 12
         {
             return nil
         }
@@ -135,8 +136,11 @@ struct Pipeline {
         if let solution { evaluate(solution, on: instance) }
         validInstances += 1
         let exact = validInstances % exactEvery == 1 || exactEvery == 1
-        let methods = ["fin-exact", "fin", "fin-epsilon", "mcp", "greedy", "device-only", "edge-only", "cloud-only",
-                       "energy-lower-bound"] + AuthorsProcedure.allCases.map(\.rawValue)
+        let methods =
+            [
+                "fin-exact", "fin", "fin-epsilon", "mcp", "greedy", "device-only", "edge-only", "cloud-only",
+                "energy-lower-bound",
+            ] + AuthorsProcedure.allCases.map(\.rawValue)
             + (exact ? ["milp-cbc", "lp-cbc", "fin-multi"] : [])
         var answers: [String: Solution] = [:]
         for name in methods {
@@ -167,8 +171,9 @@ struct Pipeline {
     /// What must hold of any method's answer on a valid instance.
     private mutating func answered(_ s: Solution, by d: MethodDescriptor, on instance: Instance) {
         let name = d.name
-        check(JSONWriter.nonFinitePaths(in: SolutionFile.encode(s)).isEmpty,
-              "\(name): non-finite numbers in its answer")
+        check(
+            JSONWriter.nonFinitePaths(in: SolutionFile.encode(s)).isEmpty,
+            "\(name): non-finite numbers in its answer")
         check(s.status != .error || d.family == .authors, "\(name): status error: \(s.info["message"] ?? .null)")
         let text = JSONWriter.string(SolutionFile.encode(s))
         do { _ = try SolutionFile.decode(text: text, file: name) } catch {
@@ -178,8 +183,9 @@ struct Pipeline {
         let evaluation = Evaluator(instance).evaluate(s.deployments)
         check(evaluation.feasible, "\(name) says \(s.status.rawValue) but the evaluator finds \(evaluation.violations)")
         let o = s.objectiveJoulesPerSecond ?? .nan
-        check(abs(o - evaluation.objectiveJoulesPerSecond) <= 1e-9 * max(abs(o), 1e-300),
-              "\(name): objective \(o) but the evaluator says \(evaluation.objectiveJoulesPerSecond)")
+        check(
+            abs(o - evaluation.objectiveJoulesPerSecond) <= 1e-9 * max(abs(o), 1e-300),
+            "\(name): objective \(o) but the evaluator says \(evaluation.objectiveJoulesPerSecond)")
         if name == "fin-exact", instance.applications.count <= 1 {
             check(s.status == .optimal, "fin-exact on \(instance.applications.count) application(s) says \(s.status)")
         }
@@ -202,14 +208,16 @@ struct Pipeline {
         check(evaluation.objectiveJoulesPerSecond.isFinite, "non-finite objective on a valid instance")
         for d in evaluation.deployments {
             if let s = d.scores {
-                check([s.energyJoules, s.latencySeconds, s.accuracy].allSatisfy(\.isFinite),
-                      "non-finite scores of \(d.application)")
+                check(
+                    [s.energyJoules, s.latencySeconds, s.accuracy].allSatisfy(\.isFinite),
+                    "non-finite scores of \(d.application)")
             }
         }
         _ = StatusClaim.conflicts(solution, evaluation)
         let checked = evaluator.checked(solution)
-        check(JSONWriter.nonFinitePaths(in: SolutionFile.encode(checked)).isEmpty,
-              "checked answer holds non-finite numbers")
+        check(
+            JSONWriter.nonFinitePaths(in: SolutionFile.encode(checked)).isEmpty,
+            "checked answer holds non-finite numbers")
         for d in solution.deployments.prefix(3) { _ = evaluator.evaluate(d) }
         _ = JSONWriter.string(SolutionFile.encode(evaluator.rescored(solution).0))
     }

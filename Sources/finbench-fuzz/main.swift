@@ -21,9 +21,15 @@ var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     guard let value = arguments.popFirst() else { usage() }
     switch flag {
-    case "--seed": guard let s = UInt64(value) else { usage() }; seed = s
-    case "--count": guard let n = Int(value), n >= 0 else { usage() }; count = n
-    case "--exact-every": guard let k = Int(value), k >= 1 else { usage() }; exactEvery = k
+    case "--seed":
+        guard let s = UInt64(value) else { usage() }
+        seed = s
+    case "--count":
+        guard let n = Int(value), n >= 0 else { usage() }
+        count = n
+    case "--exact-every":
+        guard let k = Int(value), k >= 1 else { usage() }
+        exactEvery = k
     default: usage()
     }
 }
@@ -35,9 +41,12 @@ let instanceTrees = corpus.instances.map(InstanceFile.encode)
 let solutionTrees = corpus.solutions.map(SolutionFile.encode)
 let sweepTrees = corpus.sweeps.compactMap { try? JSONParser.parse($0) }
 /// Strings of the corpus, reused as values (duplicate ids, ids of other kinds).
-let ids = Array(Set(corpus.instances.flatMap { i in
-    i.nodes.map(\.id) + i.models.map(\.id) + i.applications.map(\.id)
-})).sorted()
+let ids = Array(
+    Set(
+        corpus.instances.flatMap { i in
+            i.nodes.map(\.id) + i.models.map(\.id) + i.applications.map(\.id)
+        })
+).sorted()
 
 for index in 0..<count {
     var rng = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
@@ -84,7 +93,8 @@ for index in 0..<count {
 
 let seconds = Date().timeIntervalSince(start)
 let tally = pipeline.counts.keys.sorted().map { "\($0) \(pipeline.counts[$0]!)" }.joined(separator: ", ")
-print("finbench-fuzz seed \(seed): \(count) cases in \(String(format: "%.1f", seconds)) s; \(tally); "
-    + "\(pipeline.findings.count) finding(s)")
+print(
+    "finbench-fuzz seed \(seed): \(count) cases in \(String(format: "%.1f", seconds)) s; \(tally); "
+        + "\(pipeline.findings.count) finding(s)")
 for f in pipeline.findings { print("finding: \(f)") }
 exit(pipeline.findings.isEmpty ? 0 : 1)

@@ -45,15 +45,19 @@ struct Bench: ParsableCommand {
         let directory = URL(fileURLWithPath: outDir ?? "results/\(parsed.name)")
         if cluster.slurm { return try writeSlurmJobs(parsed, json, directory: directory) }
         if cluster.anyGiven {
-            throw Failure("--shards, --partition, --time, --cpus, --mem, --submit need --slurm",
-                          status: ExitStatus.usage)
+            throw Failure(
+                "--shards, --partition, --time, --cpus, --mem, --submit need --slurm",
+                status: ExitStatus.usage)
         }
         var runner = SweepRunner(sweep: parsed, directory: directory, executable: Self.executable())
         runner.jobs = jobs
         runner.shard = (i, n)
         let start = Date()
         let total = runner.myJobs().count
-        printError("sweep \(parsed.name): \(total) jobs\(n > 1 ? " in shard \(shard)" : ""), \(jobs) at once, into \(directory.path)")
+        printError(
+            "sweep \(parsed.name): \(total) jobs\(n > 1 ? " in shard \(shard)" : ""), \(jobs) at once, into "
+                + "\(directory.path)"
+        )
         let progress = Progress(start: start)
         let manifestPath = directory.appendingPathComponent(Shards.manifestFileName(index: i, count: n)).path
         let manifest = Shards.annotate(Self.manifest(json), index: i, count: n, existingPath: manifestPath)
@@ -120,8 +124,9 @@ struct MergeCommand: ParsableCommand {
             """)
 
     @Option(help: "Output directory.") var outDir: String
-    @Option(name: .customLong("sweep"),
-            help: "The sweep, to check every shard is complete (default: the shards' manifests).")
+    @Option(
+        name: .customLong("sweep"),
+        help: "The sweep, to check every shard is complete (default: the shards' manifests).")
     var sweepFile: String?
     @Flag(help: "Merge even when shards are missing or incomplete (they are listed).") var allowPartial = false
     @Argument(help: "runs*.csv files of the shards.") var runs: [String]

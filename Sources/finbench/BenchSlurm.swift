@@ -33,12 +33,15 @@ extension Bench {
         }
         guard let shards = cluster.shards else { throw Failure("--slurm needs --shards N", status: ExitStatus.usage) }
         let cwd = FileManager.default.currentDirectoryPath
-        let results = directory.path.hasPrefix("/") ? directory.standardizedFileURL.path
+        let results =
+            directory.path.hasPrefix("/")
+            ? directory.standardizedFileURL.path
             : URL(fileURLWithPath: cwd).appendingPathComponent(directory.path).standardizedFileURL.path
         let exe = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
             .resolvingSymlinksInPath()
-        var options = SlurmOptions(shards: shards, executable: exe.path, sweepFile: results + "/slurm/sweep.json",
-                                   resultsDirectory: results, workingDirectory: cwd)
+        var options = SlurmOptions(
+            shards: shards, executable: exe.path, sweepFile: results + "/slurm/sweep.json",
+            resultsDirectory: results, workingDirectory: cwd)
         options.jobsPerTask = jobs
         options.cpusPerTask = cluster.cpus ?? jobs
         options.partition = cluster.partition
@@ -52,8 +55,9 @@ extension Bench {
             throw Failure(error.description, status: ExitStatus.usage)
         }
         try failing {
-            try FileManager.default.createDirectory(atPath: options.slurmDirectory + "/logs",
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: options.slurmDirectory + "/logs",
+                withIntermediateDirectories: true)
             try FileIO.writeJSON(json, to: options.sweepFile)
             try FileIO.writeAtomically(Array(array.utf8), to: options.arrayScriptPath)
             try FileIO.writeAtomically(Array(merge.utf8), to: options.mergeScriptPath)
@@ -62,19 +66,22 @@ extension Bench {
             }
         }
         let counts = SlurmScript.jobsPerShard(parsed, shards: shards)
-        printError("sweep \(parsed.name): \(counts.reduce(0, +)) jobs in \(shards) array task(s) of "
-            + "\(counts.min() ?? 0)-\(counts.max() ?? 0) jobs, \(jobs) at once; results into \(results)")
+        printError(
+            "sweep \(parsed.name): \(counts.reduce(0, +)) jobs in \(shards) array task(s) of "
+                + "\(counts.min() ?? 0)-\(counts.max() ?? 0) jobs, \(jobs) at once; results into \(results)")
         printError("wrote \(options.arrayScriptPath) and \(options.mergeScriptPath)")
         guard cluster.submit else {
-            printError("submit: a=$(sbatch --parsable \(options.arrayScriptPath)) && "
-                + "sbatch --dependency=afterany:${a%%;*} \(options.mergeScriptPath)")
+            printError(
+                "submit: a=$(sbatch --parsable \(options.arrayScriptPath)) && "
+                    + "sbatch --dependency=afterany:${a%%;*} \(options.mergeScriptPath)")
             return
         }
         do {
             let arrayJob = try Self.sbatch([options.arrayScriptPath])
             let mergeJob = try Self.sbatch(["--dependency=afterany:\(arrayJob)", options.mergeScriptPath])
-            printError("submitted array job \(arrayJob) (tasks 0-\(shards - 1)) and merge job \(mergeJob); "
-                + "resume task K: sbatch --array=K \(options.arrayScriptPath)")
+            printError(
+                "submitted array job \(arrayJob) (tasks 0-\(shards - 1)) and merge job \(mergeJob); "
+                    + "resume task K: sbatch --array=K \(options.arrayScriptPath)")
             print("\(arrayJob) \(mergeJob)")
         } catch {
             throw Failure(error.description, status: ExitStatus.software)
@@ -95,9 +102,10 @@ extension Bench {
         p.waitUntilExit()
         let id = text.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
         guard p.terminationStatus == 0, !id.isEmpty, id.allSatisfy(\.isNumber) else {
-            throw SubmitError(description: "sbatch \(arguments.joined(separator: " ")) failed "
-                + "(exit \(p.terminationStatus)): "
-                + problem.trimmingCharacters(in: .whitespacesAndNewlines))
+            throw SubmitError(
+                description: "sbatch \(arguments.joined(separator: " ")) failed "
+                    + "(exit \(p.terminationStatus)): "
+                    + problem.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return id
     }
@@ -115,8 +123,9 @@ extension MergeCommand {
         guard !sharded.isEmpty else { return runs }
         let counts = Set(sharded.map(\.1.count))
         guard counts.count == 1, sharded.count == runs.count, let count = counts.first else {
-            throw Failure("merge: the runs files are not shards of one split (runs-shard<i>of<n>.csv, one n)",
-                          status: ExitStatus.usage)
+            throw Failure(
+                "merge: the runs files are not shards of one split (runs-shard<i>of<n>.csv, one n)",
+                status: ExitStatus.usage)
         }
         var files: [Int: String] = [:]
         for (path, s) in sharded { files[s.index] = path }
@@ -135,7 +144,8 @@ extension MergeCommand {
         if !report.isComplete {
             let redo = (report.missing + report.incomplete).sorted().map(String.init).joined(separator: ",")
             guard allowPartial else {
-                throw Failure("""
+                throw Failure(
+                    """
                     merge: not merging a partial sweep (shards \(redo) of \(count)); resume them \
                     (finbench bench SWEEP --shard K/\(count), or sbatch --array=\(redo) OUT/slurm/array.sbatch) \
                     or merge with --allow-partial

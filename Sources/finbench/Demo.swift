@@ -8,7 +8,9 @@ import Foundation
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The main job on built-in defaults: write the standard instances, validate them, and compare the exact optimum, FIN and MCP on each.",
+        abstract:
+            "The main job on built-in defaults: write the standard instances, validate them, and compare the exact "
+            + "optimum, FIN and MCP on each.",
         discussion: """
             Writes the instances shipped in instances/ (the papers' scenario for each DNN profile and
             generated networks of 10 to 1,000 nodes) to --out-dir, reads each file back through the
@@ -29,11 +31,16 @@ struct Demo: ParsableCommand {
             let path = outDir + "/" + entry.file
             try failing { try InstanceFile.write(entry.instance, to: path) }
             let loaded = try failing { try InstanceFile.read(path) }
-            print("  ok  \(entry.file.padding(toLength: 30, withPad: " ", startingAt: 0)) \(InstanceSummary(loaded.instance).line)")
+            print(
+                "  ok  \(entry.file.padding(toLength: 30, withPad: " ", startingAt: 0)) "
+                    + "\(InstanceSummary(loaded.instance).line)"
+            )
             for w in loaded.warnings { print("      warning: \(w)") }
             instances.append((entry.file, loaded.instance))
         }
-        try failing { try FileIO.writeAtomically(Array(StandardInstances.readme(entries).utf8), to: outDir + "/README.md") }
+        try failing {
+            try FileIO.writeAtomically(Array(StandardInstances.readme(entries).utf8), to: outDir + "/README.md")
+        }
         print("All \(entries.count) instances valid; their list is in \(outDir)/README.md.")
         guard !noSolve else { return }
 
@@ -61,7 +68,8 @@ struct Demo: ParsableCommand {
             let times = "\(NumberFormat.sig(fin.wallSeconds ?? 0, 2)) | \(NumberFormat.sig(milp.wallSeconds ?? 0, 2))"
             print("| \(name) | \(cell(milp)) | \(cell(fin)) | \(gap) | \(cell(mcp)) | \(saving) | \(times) |")
         }
-        print("""
+        print(
+            """
 
             FIN gap: energy above the optimum; saving: 1 - FIN / MCP. FIN deploys several applications one at a \
             time, so it can fail where the optimum exists (noSolution).
@@ -69,7 +77,8 @@ struct Demo: ParsableCommand {
 
         // The default sweep: generated networks of 10 to 200 nodes, every method, each solve in
         // its own process; then the report.
-        let sweepDirectory = URL(fileURLWithPath: outDir).deletingLastPathComponent().appendingPathComponent("default-sweep")
+        let sweepDirectory = URL(fileURLWithPath: outDir).deletingLastPathComponent().appendingPathComponent(
+            "default-sweep")
         print("\nDefault sweep (\(sweep)) into \(sweepDirectory.path):")
         let json = try failing { try FileIO.readJSON(sweep) }
         let parsed = try failing { try Sweep.parse(json, file: sweep) }

@@ -3,10 +3,11 @@ import FINGenerator
 
 /// `generate`'s options for the calibrated generator: device classes and the application rule.
 struct DeviceOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Comma-separated device classes, each device draws one (repeat one to weight it): "
-            + DeviceClass.allCases.map(\.rawValue).joined(separator: ", ") + ".",
-        valueName: "classes"))
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated device classes, each device draws one (repeat one to weight it): "
+                + DeviceClass.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+            valueName: "classes"))
     var deviceClasses: String?
     @Option(help: "How bounds and pins are drawn: v1 (fin-gen/1) or calibrated (slack 1 = the cheapest deployment).")
     var applicationRule: String?

@@ -1,8 +1,8 @@
 import ArgumentParser
-import FINModel
 import FINGenerator
 import FINHarness
 import FINMethods
+import FINModel
 import Foundation
 
 /// The exit statuses of `finbench`, in one place (README, "Exit status").
@@ -106,7 +106,8 @@ struct OutputTarget {
 
     init(_ path: String, notSameAs inputs: [String]) throws {
         for input in inputs where FileIO.sameFile(path, input) {
-            throw Failure("--out \(path) is the input file \(input); refusing to overwrite it", status: ExitStatus.usage)
+            throw Failure(
+                "--out \(path) is the input file \(input); refusing to overwrite it", status: ExitStatus.usage)
         }
         try failing { try FileIO.checkReplaceable(path) }
         self.path = path

@@ -32,6 +32,9 @@ struct Export: ParsableCommand {
         } else {
             print(text, terminator: "")
         }
-        printError("objective scale: multiply the model's objective by \(1 / formulation.objectiveScale) for J/s (\(formulation.model.variables.count) variables, \(formulation.model.constraints.count) rows)")
+        printError(
+            "objective scale: multiply the model's objective by \(1 / formulation.objectiveScale) for J/s "
+                + "(\(formulation.model.variables.count) variables, \(formulation.model.constraints.count) rows)"
+        )
     }
 }

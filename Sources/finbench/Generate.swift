@@ -19,14 +19,23 @@ struct Generate: ParsableCommand {
               finbench generate --paper b-alexnet-cifar10,b-resnet,b-lenet --users 5 --share-levels 0.1,0.25,0.5,1
             """)
 
-    @Option(help: "Write the papers' 3-tier scenario for this DNN profile instead (see `finbench profiles`); with --users, a comma-separated list.")
+    @Option(
+        help:
+            "Write the papers' 3-tier scenario for this DNN profile instead (see `finbench profiles`); with --users, a "
+            + "comma-separated list."
+    )
     var paper: String?
-    @Option(help: "Paper scenario: this many users of each --paper profile, each on its own device, sharing one edge and one cloud (the journal's multi-user scenario; takes --share-levels).")
+    @Option(
+        help:
+            "Paper scenario: this many users of each --paper profile, each on its own device, sharing one edge and one "
+            + "cloud (the journal's multi-user scenario; takes --share-levels)."
+    )
     var users: Int?
-    @Flag(help: """
-        With --users: the authors' multi-user settings (their code's driver, docs/AUTHORS.md): --paper must be \
-        b-alexnet-cifar10,b-resnet,b-lenet; their bounds, targets and resource model as share levels.
-        """)
+    @Flag(
+        help: """
+            With --users: the authors' multi-user settings (their code's driver, docs/AUTHORS.md): --paper must be \
+            b-alexnet-cifar10,b-resnet,b-lenet; their bounds, targets and resource model as share levels.
+            """)
     var authorsResourceModel = false
     @Option(help: "Paper scenario: latency bound in seconds (default: the profile's).")
     var maxLatency: Double?
@@ -49,13 +58,20 @@ struct Generate: ParsableCommand {
     @Option(help: "Multiply every node's memory (< 1 makes memory bind).") var memoryScale: Double?
     @Option(help: "Multiply every link's bandwidth (< 1 makes bandwidth bind).") var bandwidthScale: Double?
     @Option(help: "Inferences per second per application, LO:HI.") var rate: RangeArgument?
-    @Option(help: "Latency bound position, LO:HI: 0 = the fastest deployment's latency, 1 = the source alone (plus fastest delivery), > 1 looser.") var latencySlack: RangeArgument?
-    @Option(help: "Accuracy target as a multiple of a random exit's accuracy, LO:HI within (0, 1].") var accuracySlack: RangeArgument?
-    @Option(help: "Exit probability of intermediate exits, LO:HI (0 = static truncation).") var exitProbability: RangeArgument?
+    @Option(
+        help:
+            "Latency bound position, LO:HI: 0 = the fastest deployment's latency, 1 = the source alone (plus fastest "
+            + "delivery), > 1 looser."
+    ) var latencySlack: RangeArgument?
+    @Option(help: "Accuracy target as a multiple of a random exit's accuracy, LO:HI within (0, 1].") var accuracySlack:
+        RangeArgument?
+    @Option(help: "Exit probability of intermediate exits, LO:HI (0 = static truncation).") var exitProbability:
+        RangeArgument?
     @Option(help: "Which exit sets the accuracy target: random, deepest or beyond-first.") var targetExit: String?
     @Option(help: "Probability that an application has a result destination.") var destinationProbability: Double?
     @Option(help: "Probability that block 1 is pinned to the source.") var pinProbability: Double?
-    @Option(help: "Comma-separated share levels, e.g. 0.25,0.5,1 (journal resource allocation).") var shareLevels: NumberListArgument?
+    @Option(help: "Comma-separated share levels, e.g. 0.25,0.5,1 (journal resource allocation).") var shareLevels:
+        NumberListArgument?
     @Flag(help: "Drop share levels even if the preset has them.") var noShareLevels = false
     @Option(help: "Blocks per synthetic DNN, LO:HI.") var syntheticBlocks: IntRangeArgument?
     @Option(help: "Number of distinct synthetic DNNs.") var syntheticModels: Int?
@@ -64,7 +80,10 @@ struct Generate: ParsableCommand {
 
     func config() throws -> GeneratorConfig {
         guard let p = GeneratorConfig.Preset(rawValue: preset) else {
-            throw Failure("unknown preset \"\(preset)\" (known: \(GeneratorConfig.Preset.allCases.map(\.rawValue).joined(separator: ", ")))", status: ExitStatus.usage)
+            throw Failure(
+                "unknown preset \"\(preset)\" (known: "
+                    + "\(GeneratorConfig.Preset.allCases.map(\.rawValue).joined(separator: ", ")))",
+                status: ExitStatus.usage)
         }
         var c = GeneratorConfig.preset(p)
         if let seed { c.seed = seed }
@@ -111,7 +130,9 @@ struct Generate: ParsableCommand {
         if let paper {
             let profiles = try paper.split(separator: ",").map { id in
                 guard let profile = DNNProfiles.named(String(id)) else {
-                    throw Failure("unknown profile \"\(id)\" (known: \(DNNProfiles.all.map(\.id).joined(separator: ", ")))", status: ExitStatus.usage)
+                    throw Failure(
+                        "unknown profile \"\(id)\" (known: \(DNNProfiles.all.map(\.id).joined(separator: ", ")))",
+                        status: ExitStatus.usage)
                 }
                 return profile
             }
@@ -120,24 +141,34 @@ struct Generate: ParsableCommand {
                     throw Failure(
                         "--users must be in 1...10000, with at least one --paper profile", status: ExitStatus.usage)
                 }
-                guard maxLatency == nil, minAccuracy == nil else { throw Failure("--users takes each profile's paper bound and target; --max-latency and --min-accuracy do not apply", status: ExitStatus.usage) }
+                guard maxLatency == nil, minAccuracy == nil else {
+                    throw Failure(
+                        "--users takes each profile's paper bound and target; --max-latency and --min-accuracy do not "
+                            + "apply",
+                        status: ExitStatus.usage)
+                }
                 if authorsResourceModel {
                     let authorsProfiles = PaperScenario.authorsResourceRates.map(\.profile)
                     guard profiles.map(\.id) == authorsProfiles, shareLevels == nil, !noShareLevels else {
-                        throw Failure("--authors-resource-model takes --paper b-alexnet-cifar10,b-resnet,b-lenet "
-                            + "and sets its own share levels", status: ExitStatus.usage)
+                        throw Failure(
+                            "--authors-resource-model takes --paper b-alexnet-cifar10,b-resnet,b-lenet "
+                                + "and sets its own share levels", status: ExitStatus.usage)
                     }
                     instance = PaperScenario.authorsUsers(usersPerProfile: users)
                 } else {
-                    instance = PaperScenario.users(profiles: profiles, usersPerProfile: users,
-                                                   shareLevels: noShareLevels ? nil : shareLevels?.values)
+                    instance = PaperScenario.users(
+                        profiles: profiles, usersPerProfile: users,
+                        shareLevels: noShareLevels ? nil : shareLevels?.values)
                 }
             } else {
                 guard !authorsResourceModel else {
                     throw Failure("--authors-resource-model needs --users", status: ExitStatus.usage)
                 }
-                guard profiles.count == 1 else { throw Failure("several --paper profiles need --users", status: ExitStatus.usage) }
-                instance = PaperScenario.instance(profile: profiles[0], maxLatencySeconds: maxLatency, minAccuracy: minAccuracy)
+                guard profiles.count == 1 else {
+                    throw Failure("several --paper profiles need --users", status: ExitStatus.usage)
+                }
+                instance = PaperScenario.instance(
+                    profile: profiles[0], maxLatencySeconds: maxLatency, minAccuracy: minAccuracy)
             }
         } else {
             let c = try config()
@@ -146,7 +177,9 @@ struct Generate: ParsableCommand {
         // Every instance written is a valid one.
         let issues = InstanceValidator.issues(of: instance)
         guard issues.isEmpty else {
-            throw Failure("the settings give an invalid instance:\n" + issues.map { "  \($0)" }.joined(separator: "\n"), status: ExitStatus.usage)
+            throw Failure(
+                "the settings give an invalid instance:\n" + issues.map { "  \($0)" }.joined(separator: "\n"),
+                status: ExitStatus.usage)
         }
         if let out {
             try failing { try InstanceFile.write(instance, to: out) }

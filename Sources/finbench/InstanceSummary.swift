@@ -15,8 +15,12 @@ struct InstanceSummary {
     var line: String {
         let apps = instance.applications.count
         let models = instance.models.map(\.id).joined(separator: ", ")
-        var text = "\(instance.nodes.count) nodes (\(tierCounts)), \(instance.links.count) links, \(apps) application\(apps == 1 ? "" : "s"), models: \(models)"
-        if let levels = instance.shareLevels { text += ", shares \(levels.map(JSONWriter.formatNumber).joined(separator: "/"))" }
+        var text =
+            "\(instance.nodes.count) nodes (\(tierCounts)), \(instance.links.count) links, \(apps) "
+            + "application\(apps == 1 ? "" : "s"), models: \(models)"
+        if let levels = instance.shareLevels {
+            text += ", shares \(levels.map(JSONWriter.formatNumber).joined(separator: "/"))"
+        }
         return text
     }
 }

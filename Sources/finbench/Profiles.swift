@@ -11,7 +11,9 @@ struct Profiles: ParsableCommand {
             let chain = DNNChain(p.model)
             print("\(p.id): \(p.model.blocks.count) blocks, input \(JSONWriter.formatNumber(p.model.inputBits)) bits")
             for (i, b) in p.model.blocks.enumerated() {
-                var line = "  block \(i + 1): \(NumberFormat.sig(b.ops)) ops, output \(JSONWriter.formatNumber(b.outputBits)) bits, weights \(NumberFormat.sig(b.memoryBytes)) B"
+                var line =
+                    "  block \(i + 1): \(NumberFormat.sig(b.ops)) ops, output \(JSONWriter.formatNumber(b.outputBits)) "
+                    + "bits, weights \(NumberFormat.sig(b.memoryBytes)) B"
                 if let d = chain.depth(endingAfter: i + 1) {
                     let e = p.model.exits[d.exitIndex]
                     line += "; exit: accuracy \(e.accuracy), classifier \(NumberFormat.sig(e.ops)) ops"

@@ -44,8 +44,10 @@ struct Solve: ParsableCommand {
     @Option(help: ArgumentHelp(MethodParameter.iterations.help)) var iterations: String?
     @Option(help: ArgumentHelp(MethodParameter.order.help + " (default heaviest-first)")) var order: String?
     @Option(help: ArgumentHelp(MethodParameter.gamma.help + " (default \(FINMethod.defaultGamma))")) var gamma: String?
-    @Option(help: ArgumentHelp(MethodParameter.lambda.help + " (default \(FINMethod.defaultLambda))")) var lambda: String?
-    @Option(help: ArgumentHelp(MethodParameter.epsilon.help + " (default \(FINMethod.defaultEpsilon))")) var epsilon: String?
+    @Option(help: ArgumentHelp(MethodParameter.lambda.help + " (default \(FINMethod.defaultLambda))")) var lambda:
+        String?
+    @Option(help: ArgumentHelp(MethodParameter.epsilon.help + " (default \(FINMethod.defaultEpsilon))")) var epsilon:
+        String?
     @Flag(help: "Show the solver's log on standard error.") var verbose = false
     @Option(help: "Output file (written atomically; never the instance itself).") var out: String?
 
@@ -57,7 +59,8 @@ struct Solve: ParsableCommand {
     /// The options given, typed and checked against the method's entry.
     func parameterValues() throws(MethodError) -> ParameterValues {
         let given: [(MethodParameter, String?)] = [
-            (.timeLimitSeconds, timeLimit), (.gap, gap), (.threads, threads), (.iterations, iterations), (.order, order),
+            (.timeLimitSeconds, timeLimit), (.gap, gap), (.threads, threads), (.iterations, iterations),
+            (.order, order),
             (.gamma, gamma), (.lambda, lambda), (.epsilon, epsilon),
         ]
         var values = ParameterValues()

@@ -1,9 +1,10 @@
+import FINHarness
 import Foundation
 import Testing
-import FINHarness
 
 /// The repository root, found from this file's path.
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// The `finbench` executable built alongside the tests.
 let finbench: URL = {
@@ -29,11 +30,12 @@ struct Run {
 
 func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Run {
     // In another directory: through the shell's cd (ChildProcess starts children where it runs).
-    let r = directory.map { dir in
-        ChildProcess.run(
-            "/bin/sh", ["-c", "cd \"$0\" && exec \"$@\"", dir.path, finbench.path] + arguments,
-            input: input.map { Array($0.utf8) })
-    } ?? ChildProcess.run(finbench.path, arguments, input: input.map { Array($0.utf8) })
+    let r =
+        directory.map { dir in
+            ChildProcess.run(
+                "/bin/sh", ["-c", "cd \"$0\" && exec \"$@\"", dir.path, finbench.path] + arguments,
+                input: input.map { Array($0.utf8) })
+        } ?? ChildProcess.run(finbench.path, arguments, input: input.map { Array($0.utf8) })
     let status: Int32
     switch r.outcome {
     case .exited(let code): status = code
@@ -65,7 +67,8 @@ struct CLITests {
         let good = dir.appendingPathComponent("good.json").path
         try """
         {"format": "fin-solution/1", "instance": "paper-b-alexnet-cifar10", "method": "hand", "status": "feasible",
-         "deployments": [{"application": "app-0", "exitAfterBlock": 5, "hosts": ["device", "device", "device", "cloud", "cloud"],
+         "deployments": [{"application": "app-0", "exitAfterBlock": 5, "hosts": ["device", "device", "device", \
+        "cloud", "cloud"],
                           "transfers": [{"afterBlock": 3, "path": ["device", "cloud"]}], "energyJoules": 0.0856}]}
         """.write(toFile: good, atomically: true, encoding: .utf8)
         let e = try run(["evaluate", inst, good])
@@ -78,7 +81,8 @@ struct CLITests {
         let slow = dir.appendingPathComponent("slow.json").path
         try """
         {"format": "fin-solution/1", "instance": "paper-b-alexnet-cifar10", "method": "hand", "status": "feasible",
-         "deployments": [{"application": "app-0", "exitAfterBlock": 5, "hosts": ["device", "device", "device", "device", "device"], "transfers": []}]}
+         "deployments": [{"application": "app-0", "exitAfterBlock": 5, "hosts": ["device", "device", "device", \
+        "device", "device"], "transfers": []}]}
         """.write(toFile: slow, atomically: true, encoding: .utf8)
         let s = try run(["evaluate", inst, slow])
         #expect(s.status == 3)
@@ -91,14 +95,16 @@ struct CLITests {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("bad.json").path
-        try "{\"format\": \"fin-instance/1\", \"name\": \"x\", \"nodes\": [}".write(toFile: bad, atomically: true, encoding: .utf8)
+        try "{\"format\": \"fin-instance/1\", \"name\": \"x\", \"nodes\": [}".write(
+            toFile: bad, atomically: true, encoding: .utf8)
         let malformed = try run(["validate", bad])
         #expect(malformed.status == 65)
         #expect(malformed.stderr.contains("bad.json: malformed JSON at line 1, column"), "\(malformed.stderr)")
 
         let neg = dir.appendingPathComponent("neg.json").path
         let text = try String(contentsOf: root.appendingPathComponent("instances/paper-b-lenet.json"), encoding: .utf8)
-        try text.replacingOccurrences(of: "\"powerWatts\": 6", with: "\"powerWatts\": -6").write(toFile: neg, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"powerWatts\": 6", with: "\"powerWatts\": -6").write(
+            toFile: neg, atomically: true, encoding: .utf8)
         let invalid = try run(["validate", neg])
         #expect(invalid.status == 65)
         #expect(invalid.stderr.contains("nodes[0].powerWatts: must be non-negative, got -6"), "\(invalid.stderr)")
@@ -142,7 +148,8 @@ struct CLITests {
         for line in readme.split(separator: "\n") where line.hasPrefix("| `") {
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             let file = cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
-            var words = cells[2].trimmingCharacters(in: CharacterSet(charactersIn: "`")).split(separator: " ").map(String.init)
+            var words = cells[2].trimmingCharacters(in: CharacterSet(charactersIn: "`")).split(separator: " ").map(
+                String.init)
             #expect(words.first == "finbench")
             words.removeFirst()
             let out = words.firstIndex(of: "--out")!

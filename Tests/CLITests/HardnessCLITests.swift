@@ -1,6 +1,6 @@
+import FINModel
 import Foundation
 import Testing
-import FINModel
 
 @Suite("finbench hardness")
 struct HardnessCLITests {
@@ -29,8 +29,10 @@ struct HardnessCLITests {
 
     /// The calibrated options are parsed; a bad class is a usage error.
     @Test func deviceClassOptions() throws {
-        let ok = try run(["generate", "--nodes", "20", "--device-classes", "phone,microcontroller",
-                          "--application-rule", "calibrated", "--target-exit", "beyond-first"])
+        let ok = try run([
+            "generate", "--nodes", "20", "--device-classes", "phone,microcontroller",
+            "--application-rule", "calibrated", "--target-exit", "beyond-first",
+        ])
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout.contains("Device classes phone+microcontroller"))
         #expect(try run(["generate", "--device-classes", "toaster"]).status == 64)

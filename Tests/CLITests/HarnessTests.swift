@@ -19,7 +19,8 @@ struct HarnessTests {
     @Test func tinySweepEndToEndWithResume() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let methods = #"{"method": "milp-cbc", "timeLimitSeconds": 30}, {"method": "fin", "gamma": 50}, {"method": "mcp"}"#
+        let methods =
+            #"{"method": "milp-cbc", "timeLimitSeconds": 30}, {"method": "fin", "gamma": 50}, {"method": "mcp"}"#
         let sweep = try sweepFile(dir, methods: methods)
         let out = dir.appendingPathComponent("out")
         let r = try run(["bench", sweep, "--out-dir", out.path, "--jobs", "2"])
@@ -54,8 +55,9 @@ struct HarnessTests {
         let resumed = try records(runsFile)
         #expect(resumed.count == runs.count)
         #expect(Set(resumed.map(\.key)) == Set(runs.map(\.key)))
-        #expect(again.stderr.contains("[6/6]") && again.stderr.contains("[5/6]") && !again.stderr.contains("[4/6]"),
-                "only the two broken jobs ran: \(again.stderr)")
+        #expect(
+            again.stderr.contains("[6/6]") && again.stderr.contains("[5/6]") && !again.stderr.contains("[4/6]"),
+            "only the two broken jobs ran: \(again.stderr)")
 
         // CRLF line ends: nothing is lost or re-run.
         let crlf = try String(contentsOf: runsFile, encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n")
@@ -71,7 +73,8 @@ struct HarnessTests {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         // A hard limit of 1 ms: the child is killed before it can answer.
-        let sweep = try sweepFile(dir, #", "graceSeconds": 0"#, methods: #"{"method": "milp-glpk", "timeLimitSeconds": 0.001}"#)
+        let sweep = try sweepFile(
+            dir, #", "graceSeconds": 0"#, methods: #"{"method": "milp-glpk", "timeLimitSeconds": 0.001}"#)
         let out = dir.appendingPathComponent("out")
         let r = try run(["bench", sweep, "--out-dir", out.path])
         #expect(r.status == 0, "\(r.stderr)")
@@ -135,7 +138,8 @@ struct HarnessTests {
         let path = dir.appendingPathComponent("sweep.json").path
         try """
         {"name": "t", "preset": "synthetic", "generator": {"targetExit": "deepest", "latencySlack": [0.1, 0.6]},
-         "sizes": [10, 1000], "seeds": [1, 2], "methods": [{"method": "mcp"}, {"method": "milp-glpk", "timeLimitSeconds": 20}]}
+         "sizes": [10, 1000], "seeds": [1, 2], "methods": [{"method": "mcp"}, {"method": "milp-glpk", \
+        "timeLimitSeconds": 20}]}
         """.write(toFile: path, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out")
         var pid: pid_t = 0

@@ -1,6 +1,6 @@
+import FINModel
 import Foundation
 import Testing
-import FINModel
 
 /// Issue 13, items 7, 8, 9, 12 and 13 through the command line: each used to trap (exit 132 or
 /// 133), fail later in a solver (exit 70) or give the wrong status.
@@ -27,17 +27,23 @@ struct HostileCLITests {
         #expect(try run(["solve", good, "-m", "fin-exact", "--out", sol]).status == 0)
         let huge = try paper(dir, "huge.json") { doc in
             guard case .array(var nodes)? = doc["nodes"], case .array(var apps)? = doc["applications"],
-                case .object(var app) = apps[0] else { return }
+                case .object(var app) = apps[0]
+            else { return }
             for i in nodes.indices {
-                if case .object(var n) = nodes[i] { n["powerWatts"] = .number(1.5e308); nodes[i] = .object(n) }
+                if case .object(var n) = nodes[i] {
+                    n["powerWatts"] = .number(1.5e308)
+                    nodes[i] = .object(n)
+                }
             }
             app["id"] = "app-2"
             apps.append(.object(app))
             doc["nodes"] = .array(nodes)
             doc["applications"] = .array(apps)
         }
-        for args in [["solve", huge, "-m", "fin-exact"], ["solve", huge, "-m", "milp-cbc"],
-                     ["evaluate", "--json", huge, sol], ["validate", huge]] {
+        for args in [
+            ["solve", huge, "-m", "fin-exact"], ["solve", huge, "-m", "milp-cbc"],
+            ["evaluate", "--json", huge, sol], ["validate", huge],
+        ] {
             let r = try run(args)
             #expect(r.status == 65, "\(args): \(r.status) \(r.stderr)")
             #expect(r.stderr.contains("nodes[0].powerWatts: 1.5e+308"), "\(args): \(r.stderr)")
@@ -67,7 +73,8 @@ struct HostileCLITests {
         let s = try run(["solve", inst, "-m", "milp-cbc"])
         #expect(s.status == 0, "\(s.stderr)")
         guard case .object(var doc) = try JSONParser.parse(s.stdout), case .array(var deps)? = doc["deployments"],
-            case .object(var d) = deps[0] else { throw CocoaError(.fileReadCorruptFile) }
+            case .object(var d) = deps[0]
+        else { throw CocoaError(.fileReadCorruptFile) }
         d["transfers"] = [["afterBlock": -1, "path": ["device", "edge"]]]
         deps[0] = .object(d)
         doc["deployments"] = .array(deps)
@@ -94,15 +101,17 @@ struct HostileCLITests {
         }
         for method in ["fin-exact", "milp-cbc"] {
             let r = try run(["solve", impossible, "-m", method])
-            #expect(r.status == 3 && r.stdout.contains("\"status\": \"infeasible\""),
-                    "\(method): \(r.status) \(r.stderr)")
+            #expect(
+                r.status == 3 && r.stdout.contains("\"status\": \"infeasible\""),
+                "\(method): \(r.status) \(r.stderr)")
         }
         #expect(try run(["solve", impossible, "-m", "fin"]).status == 4)
         let empty = try paper(dir, "empty.json") { $0["applications"] = [] }
         for method in ["fin-exact", "fin", "mcp", "milp-cbc"] {
             let r = try run(["solve", empty, "-m", method])
-            #expect(r.status == 0 && r.stdout.contains("\"objectiveJoulesPerSecond\": 0"),
-                    "\(method): \(r.status) \(r.stderr)")
+            #expect(
+                r.status == 0 && r.stdout.contains("\"objectiveJoulesPerSecond\": 0"),
+                "\(method): \(r.status) \(r.stderr)")
         }
         let inst = try paper(dir, "paper.json")
         let s = try run(["solve", inst, "-m", "fin-exact"])
@@ -115,9 +124,11 @@ struct HostileCLITests {
 
     /// Item 9: generator options that ran away (a loop of 10^18 chords, 10^12 users) are usage errors.
     @Test func runawayGeneratorOptionsAreUsageErrors() throws {
-        for args in [["--preset", "synthetic", "--mesh-degree", "1000000000000000000"],
-                     ["--synthetic-models", "1000000000000"], ["--paper", "b-lenet", "--users", "1000000000000"],
-                     ["--nodes", "99999999999999999999"], ["--seed", "-1"], ["--rate", "nan"]] {
+        for args in [
+            ["--preset", "synthetic", "--mesh-degree", "1000000000000000000"],
+            ["--synthetic-models", "1000000000000"], ["--paper", "b-lenet", "--users", "1000000000000"],
+            ["--nodes", "99999999999999999999"], ["--seed", "-1"], ["--rate", "nan"],
+        ] {
             let r = try run(["generate"] + args)
             #expect(r.status == 64, "\(args): \(r.status) \(r.stderr)")
         }

@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import FINHarness
 import FINModel
+import Foundation
+import Testing
 
 /// `SlurmScript` (pure), `Shards` (completeness), and the scripts `bench --slurm` writes, run with
 /// bash outside Slurm (as an array task would run them), with `merge` refusing a partial sweep.
@@ -14,8 +14,9 @@ struct SlurmTests {
         """
 
     func options(shards: Int) -> SlurmOptions {
-        SlurmOptions(shards: shards, executable: "/opt/fin/finbench", sweepFile: "/data/out/slurm/sweep.json",
-                     resultsDirectory: "/data/out", workingDirectory: "/home/me/finbench")
+        SlurmOptions(
+            shards: shards, executable: "/opt/fin/finbench", sweepFile: "/data/out/slurm/sweep.json",
+            resultsDirectory: "/data/out", workingDirectory: "/home/me/finbench")
     }
 
     @Test func durations() throws {
@@ -55,12 +56,14 @@ struct SlurmTests {
         o.partition = "short"
         o.memory = "4G"
         let array = try SlurmScript.arrayScript(sweep, o)
-        for line in ["#!/bin/bash\n", "#SBATCH --array=0-3\n", "#SBATCH --cpus-per-task=3\n",
-                     "#SBATCH --partition=short\n", "#SBATCH --mem=4G\n",
-                     "#SBATCH --output=/data/out/slurm/logs/%A_%a.out\n",
-                     "#SBATCH --chdir=/home/me/finbench\n", "FINBENCH='/opt/fin/finbench'\n", "SHARDS=4\n", "JOBS=2\n",
-                     #"--shard "$i/$SHARDS" --jobs "$JOBS" --out-dir "$scratch""#, "${SLURM_TMPDIR:-${TMPDIR:-/tmp}}",
-                     "sbatch --array=K /data/out/slurm/array.sbatch"] {
+        for line in [
+            "#!/bin/bash\n", "#SBATCH --array=0-3\n", "#SBATCH --cpus-per-task=3\n",
+            "#SBATCH --partition=short\n", "#SBATCH --mem=4G\n",
+            "#SBATCH --output=/data/out/slurm/logs/%A_%a.out\n",
+            "#SBATCH --chdir=/home/me/finbench\n", "FINBENCH='/opt/fin/finbench'\n", "SHARDS=4\n", "JOBS=2\n",
+            #"--shard "$i/$SHARDS" --jobs "$JOBS" --out-dir "$scratch""#, "${SLURM_TMPDIR:-${TMPDIR:-/tmp}}",
+            "sbatch --array=K /data/out/slurm/array.sbatch",
+        ] {
             #expect(array.contains(line), "\(line)")
         }
         #expect(array.split(separator: "\n").allSatisfy { $0.count <= 200 })
@@ -113,8 +116,9 @@ struct SlurmTests {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                   stderr: String(decoding: e, as: UTF8.self))
+        return Run(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     /// `bench --slurm` writes the scripts; each task runs on scratch and copies back; the merge
@@ -146,9 +150,11 @@ struct SlurmTests {
         let partial = try bash(merge, task: nil, scratch: scratch)
         #expect(partial.status == 65 && partial.stderr.contains("shard 1/2: missing"), "\(partial.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("runs.csv").path))
-        let allowed = try run(["merge", "--out-dir", dir.appendingPathComponent("partial").path, "--allow-partial",
-                               out.appendingPathComponent("runs-shard0of2.csv").path,
-                               out.appendingPathComponent("runs-shard1of2.csv").path])
+        let allowed = try run([
+            "merge", "--out-dir", dir.appendingPathComponent("partial").path, "--allow-partial",
+            out.appendingPathComponent("runs-shard0of2.csv").path,
+            out.appendingPathComponent("runs-shard1of2.csv").path,
+        ])
         #expect(allowed.status == 0 && allowed.stderr.contains("1 of 2 shards complete"), "\(allowed.stderr)")
 
         #expect(try bash(array, task: 1, scratch: scratch, jobID: 101).status == 0)
@@ -157,11 +163,13 @@ struct SlurmTests {
         let lines = try String(contentsOf: shard1, encoding: .utf8).split(separator: "\n")
         try (lines.dropLast().joined(separator: "\n") + "\n").write(to: shard1, atomically: true, encoding: .utf8)
         let incomplete = try bash(merge, task: nil, scratch: scratch)
-        #expect(incomplete.status == 65 && incomplete.stderr.contains("shard 1/2: incomplete, 1 of 2 rows"),
-                "\(incomplete.stderr)")
+        #expect(
+            incomplete.status == 65 && incomplete.stderr.contains("shard 1/2: incomplete, 1 of 2 rows"),
+            "\(incomplete.stderr)")
         let again = try bash(array, task: 1, scratch: scratch, jobID: 102)
-        #expect(again.status == 0 && again.stderr.contains("[2/2]") && !again.stderr.contains("[1/2]"),
-                "\(again.stderr)")
+        #expect(
+            again.status == 0 && again.stderr.contains("[2/2]") && !again.stderr.contains("[1/2]"),
+            "\(again.stderr)")
         let m = try bash(merge, task: nil, scratch: scratch)
         #expect(m.status == 0 && m.stderr.contains("2 of 2 shards complete, 4 of 4 rows"), "\(m.stderr)")
         let merged = try rows(out.appendingPathComponent("runs.csv"))
@@ -181,9 +189,11 @@ struct SlurmTests {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let sweep = dir.appendingPathComponent("sweep.json")
-        try Self.sweepText.replacingOccurrences(of: #"{"method": "milp-cbc", "timeLimitSeconds": 10}"#,
-                                                with: #"{"method": "fin"}"#)
-            .write(to: sweep, atomically: true, encoding: .utf8)
+        try Self.sweepText.replacingOccurrences(
+            of: #"{"method": "milp-cbc", "timeLimitSeconds": 10}"#,
+            with: #"{"method": "fin"}"#
+        )
+        .write(to: sweep, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out")
         #expect(try run(["bench", sweep.path, "--slurm", "--shards", "1", "--out-dir", out.path], in: dir).status == 0)
         let merge = out.appendingPathComponent("slurm/merge.sbatch").path
@@ -255,8 +265,9 @@ struct SlurmTests {
         let again = try bash(array, task: 0, scratch: scratch, jobID: 201)
         #expect(again.status == 0, "\(again.stderr)")
         if copied < 6 {
-            #expect(again.stderr.contains("[\(copied + 1)/6]") && !again.stderr.contains("[\(copied)/6]"),
-                    "\(again.stderr)")
+            #expect(
+                again.stderr.contains("[\(copied + 1)/6]") && !again.stderr.contains("[\(copied)/6]"),
+                "\(again.stderr)")
         }
         let all = try rows(out.appendingPathComponent("runs-shard0of2.csv")).dropFirst().map { $0[0] }
         #expect(all.count == 6 && Set(all).count == 6)

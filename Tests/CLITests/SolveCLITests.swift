@@ -1,11 +1,13 @@
-import Foundation
-import Testing
 import FINHarness
 import FINMethods
+import Foundation
+import Testing
 
 /// Runs an external program; nil when it is not installed.
 func runExternal(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
-    let path = ["/usr/bin", "/usr/local/bin", "/bin"].map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    let path = ["/usr/bin", "/usr/local/bin", "/bin"].map { "\($0)/\(program)" }.first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
     guard let path else { return nil }
     let r = ChildProcess.run(path, arguments)
     guard case .exited(let status) = r.outcome else { return (-1, r.standardOutputText + r.standardErrorText) }
@@ -25,7 +27,10 @@ struct SolveCLITests {
     /// levels) into `dir` with `finbench generate`; returns its path and generate's stderr.
     func journalInstance(_ profile: String, users: Int, in dir: URL) throws -> (path: String, stderr: String) {
         let path = dir.appendingPathComponent("\(profile)-u\(users).json").path
-        let g = try run(["generate", "--paper", profile, "--users", String(users), "--share-levels", "0.05,0.1,0.15,0.2,0.25,0.3,0.4,0.5,0.6,0.8,1", "--out", path])
+        let g = try run([
+            "generate", "--paper", profile, "--users", String(users), "--share-levels",
+            "0.05,0.1,0.15,0.2,0.25,0.3,0.4,0.5,0.6,0.8,1", "--out", path,
+        ])
         #expect(g.status == 0, "\(g.stderr)")
         return (path, g.stderr)
     }
@@ -38,7 +43,9 @@ struct SolveCLITests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let instance = try journalInstance("b-lenet", users: 20, in: dir).path
         let out = dir.appendingPathComponent("sol.json").path
-        let m = try run(["solve", instance, "--method", "fin-multi", "--iterations", "300", "--threads", "1", "--out", out])
+        let m = try run([
+            "solve", instance, "--method", "fin-multi", "--iterations", "300", "--threads", "1", "--out", out,
+        ])
         #expect(m.status == 3, "\(m.stderr)")
         // Proven by the prices (a Lagrangian certificate) or, when the half of the time fin-multi
         // gets on a small instance runs out first, by the MILP fallback in the other half.
@@ -74,16 +81,26 @@ struct SolveCLITests {
         let ordered = try run(["solve", instance, "--method", "fin-exact", "--order", "shuffled:5", "--out", out])
         #expect(ordered.status == 2 && ordered.stderr.contains("fin-exact: feasible"), "\(ordered.stderr)")
         let bad = try run(["solve", instance, "--method", "milp-cbc", "--order", "file"])
-        #expect(bad.status == 64 && bad.stderr.contains("milp-cbc does not take order (it takes: timeLimitSeconds, gap, threads)"), "\(bad.stderr)")
+        #expect(
+            bad.status == 64
+                && bad.stderr.contains("milp-cbc does not take order (it takes: timeLimitSeconds, gap, threads)"),
+            "\(bad.stderr)")
         let badOrder = try run(["solve", instance, "--method", "fin", "--order", "random"])
-        #expect(badOrder.status == 64 && badOrder.stderr.contains("order (--order) must be heaviest-first, lightest-first, file or shuffled:SEED"), "\(badOrder.stderr)")
+        #expect(
+            badOrder.status == 64
+                && badOrder.stderr.contains(
+                    "order (--order) must be heaviest-first, lightest-first, file or shuffled:SEED"),
+            "\(badOrder.stderr)")
         let unknown = try run(["solve", instance, "--method", "nope"])
         #expect(unknown.status == 64, "\(unknown.stderr)")
         for name in MethodRegistry.names { #expect(unknown.stderr.contains("- \(name)\n"), "\(name) listed") }
         let badUsers = try run(["generate", "--paper", "b-resnet,b-lenet"])
-        #expect(badUsers.status == 64 && badUsers.stderr.contains("several --paper profiles need --users"), "\(badUsers.stderr)")
+        #expect(
+            badUsers.status == 64 && badUsers.stderr.contains("several --paper profiles need --users"),
+            "\(badUsers.stderr)")
         let badProfile = try run(["generate", "--paper", "b-resnet,nope", "--users", "2"])
-        #expect(badProfile.status == 64 && badProfile.stderr.contains("unknown profile \"nope\""), "\(badProfile.stderr)")
+        #expect(
+            badProfile.status == 64 && badProfile.stderr.contains("unknown profile \"nope\""), "\(badProfile.stderr)")
     }
 
     @Test func solveStatusesAndFiles() throws {
@@ -100,9 +117,11 @@ struct SolveCLITests {
         }
         // 1 ms: block 1 is pinned to the device and needs 2.06 ms there. Proven infeasible: 3.
         let tight = dir.appendingPathComponent("tight.json").path
-        #expect(try run(["generate", "--paper", "b-alexnet-cifar10", "--max-latency", "0.001", "--out", tight]).status == 0)
+        #expect(
+            try run(["generate", "--paper", "b-alexnet-cifar10", "--max-latency", "0.001", "--out", tight]).status == 0)
         let infeasible = try run(["solve", tight, "-m", "milp-cbc"])
-        #expect(infeasible.status == 3 && infeasible.stdout.contains("\"status\": \"infeasible\""), "\(infeasible.stderr)")
+        #expect(
+            infeasible.status == 3 && infeasible.stdout.contains("\"status\": \"infeasible\""), "\(infeasible.stderr)")
         // Every heuristic and baseline on the paper scenario (5 ms, 0.8): status and objective.
         let expectations: [(String, Int32, String)] = [
             ("fin", 0, "fin: feasible, objective 0.085602911 J/s"),
@@ -143,23 +162,30 @@ struct SolveCLITests {
         let scale = try #require(number(after: "multiply the model's objective by", in: exported.stderr))
         let solved = try run(["solve", instance, "-m", "milp-cbc"])
         let optimum = try #require(number(after: "objective", in: solved.stderr))
-        guard let cbc = try runExternal("cbc", [mps, "solve"]), let glpsol = try runExternal("glpsol", ["--freemps", mps, "--output", dir.appendingPathComponent("g.txt").path]) else {
+        guard let cbc = try runExternal("cbc", [mps, "solve"]),
+            let glpsol = try runExternal(
+                "glpsol", ["--freemps", mps, "--output", dir.appendingPathComponent("g.txt").path])
+        else {
             print("skipped: the cbc and glpsol programs are not installed (Debian: coinor-cbc, glpk-utils)")
             return
         }
         #expect(cbc.output.contains("Optimal solution found"), "\(cbc.output)")
         let cbcObjective = try #require(number(after: "Objective value:", in: cbc.output), "\(cbc.output)")
-        #expect(abs(cbcObjective * scale - optimum) <= 1e-6 * optimum, "cbc program: \(cbcObjective * scale) vs \(optimum)")
+        #expect(
+            abs(cbcObjective * scale - optimum) <= 1e-6 * optimum, "cbc program: \(cbcObjective * scale) vs \(optimum)")
         #expect(glpsol.status == 0)
         let report = try String(contentsOfFile: dir.appendingPathComponent("g.txt").path, encoding: .utf8)
         #expect(report.contains("INTEGER OPTIMAL"), "\(report.prefix(400))")
         let glpkObjective = try #require(number(after: "obj =", in: report))
-        #expect(abs(glpkObjective * scale - optimum) <= 1e-6 * optimum, "glpsol: \(glpkObjective * scale) vs \(optimum)")
+        #expect(
+            abs(glpkObjective * scale - optimum) <= 1e-6 * optimum, "glpsol: \(glpkObjective * scale) vs \(optimum)")
         // The LP file too.
-        let glpsolLP = try #require(try runExternal("glpsol", ["--lp", lp, "--output", dir.appendingPathComponent("l.txt").path]))
+        let glpsolLP = try #require(
+            try runExternal("glpsol", ["--lp", lp, "--output", dir.appendingPathComponent("l.txt").path]))
         #expect(glpsolLP.status == 0)
         let lpReport = try String(contentsOfFile: dir.appendingPathComponent("l.txt").path, encoding: .utf8)
         let lpObjective = try #require(number(after: "obj =", in: lpReport))
-        #expect(abs(lpObjective * scale - optimum) <= 1e-6 * optimum, "glpsol on LP: \(lpObjective * scale) vs \(optimum)")
+        #expect(
+            abs(lpObjective * scale - optimum) <= 1e-6 * optimum, "glpsol on LP: \(lpObjective * scale) vs \(optimum)")
     }
 }

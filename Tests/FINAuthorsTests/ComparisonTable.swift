@@ -34,43 +34,55 @@ struct ComparisonTable {
 
     @Test("the grid, every single-model procedure")
     func grid() throws {
-        var lines = ["procedure,latencyBoundMs,accuracyTargetPercent,authorsConfiguration,deployedConfiguration,"
-            + "status,energyJoules,latencySeconds,accuracy,violations"]
+        var lines = [
+            "procedure,latencyBoundMs,accuracyTargetPercent,authorsConfiguration,deployedConfiguration,"
+                + "status,energyJoules,latencySeconds,accuracy,violations"
+        ]
         for p in AuthorsProcedure.allCases where !p.isMultiModel {
             for ms in 3...15 {
                 for percent in stride(from: 10, through: 85, by: 5) {
                     let s = try Authors.solve(ReferenceGridTests.cell(ms, percent), procedure: p)
                     let d = s.deployments[0]
-                    lines.append([p.rawValue, "\(ms)", "\(percent)", s.info["authorsConfiguration"]!.stringValue!,
-                                  s.info["deployedConfiguration"]!.stringValue!, s.status.rawValue,
-                                  Self.number(d.energyJoules), Self.number(d.latencySeconds), Self.number(d.accuracy),
-                                  Self.violationKinds(s)].joined(separator: ","))
+                    lines.append(
+                        [
+                            p.rawValue, "\(ms)", "\(percent)", s.info["authorsConfiguration"]!.stringValue!,
+                            s.info["deployedConfiguration"]!.stringValue!, s.status.rawValue,
+                            Self.number(d.energyJoules), Self.number(d.latencySeconds), Self.number(d.accuracy),
+                            Self.violationKinds(s),
+                        ].joined(separator: ","))
                 }
             }
         }
         #expect(lines.count == 1 + 4 * 208)
         if let dir = Self.outDir {
-            try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/authors-evaluated-cifar10.csv",
-                                                             atomically: true, encoding: .utf8)
+            try (lines.joined(separator: "\n") + "\n").write(
+                toFile: dir + "/authors-evaluated-cifar10.csv",
+                atomically: true, encoding: .utf8)
         }
     }
 
     @Test("the multi-user scenario, 1..20 users of each DNN")
     func users() throws {
-        var lines = ["procedure,users,status,objectiveJoulesPerSecond,energyJoulesPerSecondAsDeployed,violations,"
-            + "violatingApplicationsPerModel"]
+        var lines = [
+            "procedure,users,status,objectiveJoulesPerSecond,energyJoulesPerSecondAsDeployed,violations,"
+                + "violatingApplicationsPerModel"
+        ]
         for p in [AuthorsProcedure.mcpMulti, .finMulti] {
             for n in 1...20 {
                 let s = try Authors.solve(PaperScenario.authorsUsers(usersPerProfile: n), procedure: p)
                 let total = s.deployments.reduce(0.0) { $0 + ($1.energyJoules ?? .nan) }
-                lines.append([p.rawValue, "\(n)", s.status.rawValue, Self.number(s.objectiveJoulesPerSecond),
-                              String(total), Self.violationKinds(s), Self.violatingPerModel(s)].joined(separator: ","))
+                lines.append(
+                    [
+                        p.rawValue, "\(n)", s.status.rawValue, Self.number(s.objectiveJoulesPerSecond),
+                        String(total), Self.violationKinds(s), Self.violatingPerModel(s),
+                    ].joined(separator: ","))
             }
         }
         #expect(lines.count == 41)
         if let dir = Self.outDir {
-            try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/authors-evaluated-users.csv",
-                                                             atomically: true, encoding: .utf8)
+            try (lines.joined(separator: "\n") + "\n").write(
+                toFile: dir + "/authors-evaluated-users.csv",
+                atomically: true, encoding: .utf8)
         }
     }
 }

@@ -34,8 +34,9 @@ struct NearestValidTests {
     func violation() throws {
         // ifg_high at 2.1 ms and 80 % (off the papers' grid): 13330|e3, deployed 13333, which
         // needs 2.2 ms.
-        let i = PaperScenario.instance(profile: DNNProfiles.bAlexNetCIFAR10, maxLatencySeconds: 0.0021,
-                                       minAccuracy: 0.8)
+        let i = PaperScenario.instance(
+            profile: DNNProfiles.bAlexNetCIFAR10, maxLatencySeconds: 0.0021,
+            minAccuracy: 0.8)
         let s = try Authors.solve(i, procedure: .fin)
         #expect(s.info["authorsConfiguration"] == .string("13330|e3"))
         #expect(s.status == .noSolution)

@@ -9,8 +9,10 @@ import Testing
 struct RecognitionTests {
     static let paper = PaperScenario.instance(profile: DNNProfiles.bAlexNetCIFAR10)
 
-    static func rejects(_ instance: Instance, _ procedure: AuthorsProcedure = .fin,
-                        _ matches: (AuthorsError) -> Bool) {
+    static func rejects(
+        _ instance: Instance, _ procedure: AuthorsProcedure = .fin,
+        _ matches: (AuthorsError) -> Bool
+    ) {
         do {
             _ = try Authors.solve(instance, procedure: procedure)
             Issue.record("accepted an instance it should reject")
@@ -23,8 +25,17 @@ struct RecognitionTests {
     func renamedAndReordered() throws {
         var i = Self.paper
         let names = ["device": "phone-7", "edge": "mec", "cloud": "dc"]
-        i.nodes = i.nodes.reversed().map { var n = $0; n.id = names[n.id]!; return n }
-        i.links = i.links.reversed().map { var l = $0; l.from = names[l.from]!; l.to = names[l.to]!; return l }
+        i.nodes = i.nodes.reversed().map {
+            var n = $0
+            n.id = names[n.id]!
+            return n
+        }
+        i.links = i.links.reversed().map {
+            var l = $0
+            l.from = names[l.from]!
+            l.to = names[l.to]!
+            return l
+        }
         i.applications[0].source = "phone-7"
         i.applications[0].id = "camera"
         i.models[0].id = "alex"
@@ -45,47 +56,82 @@ struct RecognitionTests {
         c.applications = 1
         c.seed = 1
         let g = try Generator.generate(c)
-        Self.rejects(g) { if case .notPaperNetwork = $0 { return true }; return false }
+        Self.rejects(g) {
+            if case .notPaperNetwork = $0 { return true }
+            return false
+        }
     }
 
     @Test("a downward link, an unpinned block 1, a destination, other figures are rejected")
     func variations() {
         var down = Self.paper
-        down.links.append(Link(from: "cloud", to: "edge", bitsPerSecond: 5.618e11, latencySeconds: 0,
-                               joulesPerBit: 4.96e-8))
-        Self.rejects(down) { if case .notPaperNetwork = $0 { return true }; return false }
+        down.links.append(
+            Link(
+                from: "cloud", to: "edge", bitsPerSecond: 5.618e11, latencySeconds: 0,
+                joulesPerBit: 4.96e-8))
+        Self.rejects(down) {
+            if case .notPaperNetwork = $0 { return true }
+            return false
+        }
         var unpinned = Self.paper
         unpinned.applications[0].pinFirstBlockToSource = false
-        Self.rejects(unpinned) { if case .notPaperApplication = $0 { return true }; return false }
+        Self.rejects(unpinned) {
+            if case .notPaperApplication = $0 { return true }
+            return false
+        }
         var destination = Self.paper
         destination.applications[0].destination = "cloud"
-        Self.rejects(destination) { if case .notPaperApplication = $0 { return true }; return false }
+        Self.rejects(destination) {
+            if case .notPaperApplication = $0 { return true }
+            return false
+        }
         var slow = Self.paper
         slow.nodes[1].opsPerSecond = 100e12
-        Self.rejects(slow) { if case .notPaperNetwork = $0 { return true }; return false }
+        Self.rejects(slow) {
+            if case .notPaperNetwork = $0 { return true }
+            return false
+        }
         var delayed = Self.paper
         delayed.links[0].latencySeconds = 0.001
-        Self.rejects(delayed) { if case .notPaperNetwork = $0 { return true }; return false }
+        Self.rejects(delayed) {
+            if case .notPaperNetwork = $0 { return true }
+            return false
+        }
     }
 
     @Test("models the single-model code does not have are rejected")
     func models() {
         let cifar100 = PaperScenario.instance(profile: DNNProfiles.bAlexNetCIFAR100)
-        Self.rejects(cifar100) { if case .unsupportedModel = $0 { return true }; return false }
+        Self.rejects(cifar100) {
+            if case .unsupportedModel = $0 { return true }
+            return false
+        }
         let resnet = PaperScenario.instance(profile: DNNProfiles.bResNet)
-        Self.rejects(resnet) { if case .wrongScenario = $0 { return true }; return false }
+        Self.rejects(resnet) {
+            if case .wrongScenario = $0 { return true }
+            return false
+        }
         var edited = Self.paper
         edited.models[0].blocks[2].ops *= 2
-        Self.rejects(edited) { if case .unsupportedModel = $0 { return true }; return false }
+        Self.rejects(edited) {
+            if case .unsupportedModel = $0 { return true }
+            return false
+        }
     }
 
     @Test("single- and multi-model procedures refuse each other's scenario")
     func wrongScenario() {
         let users = PaperScenario.authorsUsers(usersPerProfile: 2)
-        Self.rejects(users, .mcp) { if case .wrongScenario = $0 { return true }; return false }
+        Self.rejects(users, .mcp) {
+            if case .wrongScenario = $0 { return true }
+            return false
+        }
         var mixed = PaperScenario.authorsUsers(usersPerProfile: 2)
         mixed.applications[0].minAccuracy = 0.6
-        Self.rejects(mixed, .finMulti) { if case .wrongScenario = $0 { return true }; return false }
+        Self.rejects(mixed, .finMulti) {
+            if case .wrongScenario = $0 { return true }
+            return false
+        }
     }
 
     @Test("gamma and lambda out of range, or given to MCP, are rejected")

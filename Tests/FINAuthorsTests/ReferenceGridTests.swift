@@ -13,8 +13,9 @@ struct ReferenceGridTests {
 
     /// The paper scenario at a cell: bound in ms, target in percent.
     static func cell(_ ms: Int, _ percent: Int) -> Instance {
-        PaperScenario.instance(profile: DNNProfiles.bAlexNetCIFAR10, maxLatencySeconds: Double(ms) / 1000,
-                               minAccuracy: Double(percent) / 100)
+        PaperScenario.instance(
+            profile: DNNProfiles.bAlexNetCIFAR10, maxLatencySeconds: Double(ms) / 1000,
+            minAccuracy: Double(percent) / 100)
     }
 
     @Test("every cell's configuration string equals the reference", arguments: procedures.map(\.file))

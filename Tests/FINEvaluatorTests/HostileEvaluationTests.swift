@@ -1,6 +1,6 @@
-import Testing
 import FINEvaluator
 import FINModel
+import Testing
 
 /// Issue 13, items 7, 8 and 12: out-of-range indices in a solution, non-finite scores and
 /// status claims the deployments refute.
@@ -15,8 +15,9 @@ struct HostileEvaluationTests {
         d.transfers.append(Transfer(afterBlock: afterBlock, path: ["dev", "relay", "edge"]))
         let result = evaluator.evaluate([d, goodB])
         #expect(!result.feasible)
-        #expect(result.violations.contains { $0.kind == .structure && $0.detail?.contains("no such transfer") == true },
-                "\(result.violations)")
+        #expect(
+            result.violations.contains { $0.kind == .structure && $0.detail?.contains("no such transfer") == true },
+            "\(result.violations)")
     }
 
     /// Out-of-range exits are structure violations too.

@@ -1,6 +1,6 @@
-import Testing
 import FINEvaluator
 import FINModel
+import Testing
 
 /// A hand-built instance with every feature: exit probabilities, a destination, share levels,
 /// a relay, and capacities small enough to break.
@@ -18,27 +18,36 @@ func featureInstance(shareLevels: [Double]? = [0.5, 1]) -> Instance {
         Link(from: a, to: b, bitsPerSecond: bw, latencySeconds: lat, joulesPerBit: e)
     }
     let links = [
-        link("dev", "relay", 1e6, 0.001, 1e-7), link("relay", "edge", 1e9, 0.001, 1e-8), link("edge", "sink", 1e9, 0, 1e-8),
+        link("dev", "relay", 1e6, 0.001, 1e-7), link("relay", "edge", 1e9, 0.001, 1e-8),
+        link("edge", "sink", 1e9, 0, 1e-8),
         link("edge", "relay", 1e9, 0.001, 1e-8), link("relay", "dev", 1e6, 0.001, 1e-7),
     ]
     let model = DNNModel(
         id: "m", inputBits: 1000,
-        blocks: [Block(ops: 1e8, outputBits: 2000, memoryBytes: 4), Block(ops: 2e8, outputBits: 500, memoryBytes: 5),
-                 Block(ops: 4e8, outputBits: 100, memoryBytes: 6)],
-        exits: [Exit(afterBlock: 1, accuracy: 0.6, ops: 1e6, exitProbability: 0.5), Exit(afterBlock: 3, accuracy: 0.9)],
+        blocks: [
+            Block(ops: 1e8, outputBits: 2000, memoryBytes: 4), Block(ops: 2e8, outputBits: 500, memoryBytes: 5),
+            Block(ops: 4e8, outputBits: 100, memoryBytes: 6),
+        ],
+        exits: [
+            Exit(afterBlock: 1, accuracy: 0.6, ops: 1e6, exitProbability: 0.5), Exit(afterBlock: 3, accuracy: 0.9),
+        ],
         resultBits: 50)
     let apps = [
-        Application(id: "a", model: "m", source: "dev", destination: "sink", ratePerSecond: 2, maxLatencySeconds: 0.5,
-                    minAccuracy: 0.7, pinFirstBlockToSource: true),
+        Application(
+            id: "a", model: "m", source: "dev", destination: "sink", ratePerSecond: 2, maxLatencySeconds: 0.5,
+            minAccuracy: 0.7, pinFirstBlockToSource: true),
         Application(id: "b", model: "m", source: "dev", ratePerSecond: 1, maxLatencySeconds: 1, minAccuracy: 0.5),
     ]
-    return Instance(name: "features", nodes: nodes, links: links, models: [model], applications: apps, shareLevels: shareLevels)
+    return Instance(
+        name: "features", nodes: nodes, links: links, models: [model], applications: apps, shareLevels: shareLevels)
 }
 
 /// Block 1 on the device, blocks 2-3 on the edge, result to the sink.
 let goodA = Deployment(
     application: "a", exitAfterBlock: 3, hosts: ["dev", "edge", "edge"], shares: ["dev": 0.5, "edge": 0.5],
-    transfers: [Transfer(afterBlock: 1, path: ["dev", "relay", "edge"]), Transfer(afterBlock: 3, path: ["edge", "sink"])])
+    transfers: [
+        Transfer(afterBlock: 1, path: ["dev", "relay", "edge"]), Transfer(afterBlock: 3, path: ["edge", "sink"]),
+    ])
 /// Exit 1 on the device.
 let goodB = Deployment(application: "b", exitAfterBlock: 1, hosts: ["dev"], shares: ["dev": 0.5], transfers: [])
 
@@ -113,7 +122,9 @@ struct ViolationTests {
         var d = goodA
         d.hosts = ["edge", "edge", "edge"]
         d.shares = ["edge": 1]
-        d.transfers = [Transfer(afterBlock: 0, path: ["dev", "relay", "edge"]), Transfer(afterBlock: 3, path: ["edge", "sink"])]
+        d.transfers = [
+            Transfer(afterBlock: 0, path: ["dev", "relay", "edge"]), Transfer(afterBlock: 3, path: ["edge", "sink"]),
+        ]
         #expect(kinds([d]) == [.pinnedSource])
     }
 
@@ -156,24 +167,75 @@ struct ViolationTests {
 
     typealias Edit = @Sendable (inout Deployment) -> Void
     static let structuralCases: [(String, Edit, String)] = [
-        ("unknown application", { (d: inout Deployment) in d.application = "zzz" }, "no such application in the instance"),
-        ("not an exit", { (d: inout Deployment) in d.exitAfterBlock = 2 }, "exitAfterBlock 2 is not an exit of model m (exits after blocks 1, 3)"),
+        (
+            "unknown application", { (d: inout Deployment) in d.application = "zzz" },
+            "no such application in the instance"
+        ),
+        (
+            "not an exit", { (d: inout Deployment) in d.exitAfterBlock = 2 },
+            "exitAfterBlock 2 is not an exit of model m (exits after blocks 1, 3)"
+        ),
         ("too few hosts", { (d: inout Deployment) in d.hosts = ["dev", "edge"] }, "2 hosts for 3 deployed blocks"),
         ("unknown host", { (d: inout Deployment) in d.hosts[2] = "moon" }, #"hosts[2]: unknown node "moon""#),
-        ("relay host", { (d: inout Deployment) in d.hosts[1] = "relay" }, #"hosts[1]: node "relay" cannot compute (speed 0)"#),
-        ("missing shares", { (d: inout Deployment) in d.shares = nil }, "the instance has shareLevels, so shares must be given"),
-        ("share not a level", { (d: inout Deployment) in d.shares = ["dev": 0.5, "edge": 0.3] }, #"share 0.3 on "edge" is not one of the share levels"#),
-        ("share missing on a host", { (d: inout Deployment) in d.shares = ["dev": 0.5] }, #"no share given on host "edge""#),
-        ("share on a non-host", { (d: inout Deployment) in d.shares = ["dev": 0.5, "edge": 0.5, "sink": 1] }, #"share given on "sink", which hosts no block"#),
-        ("missing transfer", { (d: inout Deployment) in d.transfers.removeFirst() }, #"missing transfer of block 1's output (afterBlock 1) from "dev" to "edge""#),
-        ("missing result", { (d: inout Deployment) in d.transfers.removeLast() }, #"missing transfer of the result (afterBlock 3) from "edge" to "sink""#),
-        ("transfer between equal ends", { (d: inout Deployment) in d.transfers.append(Transfer(afterBlock: 2, path: ["edge", "edge"])) }, #"both ends are "edge""#),
-        ("transfer after a block past the exit", { (d: inout Deployment) in d.transfers.append(Transfer(afterBlock: 4, path: ["edge", "sink"])) }, "no such transfer"),
-        ("path from the wrong node", { (d: inout Deployment) in d.transfers[0].path = ["relay", "edge"] }, "the path must run from \"dev\" to \"edge\""),
-        ("path over a missing link", { (d: inout Deployment) in d.transfers[0].path = ["dev", "edge"] }, "no link dev -> edge"),
-        ("path with a loop", { (d: inout Deployment) in d.transfers[0].path = ["dev", "relay", "dev", "relay", "edge"] }, "visits a node twice"),
-        ("path through an unknown node", { (d: inout Deployment) in d.transfers[0].path = ["dev", "x", "edge"] }, #"unknown node "x" in the path"#),
-        ("same transfer twice", { (d: inout Deployment) in d.transfers.append(d.transfers[0]) }, "a second transfer after block 1"),
+        (
+            "relay host", { (d: inout Deployment) in d.hosts[1] = "relay" },
+            #"hosts[1]: node "relay" cannot compute (speed 0)"#
+        ),
+        (
+            "missing shares", { (d: inout Deployment) in d.shares = nil },
+            "the instance has shareLevels, so shares must be given"
+        ),
+        (
+            "share not a level", { (d: inout Deployment) in d.shares = ["dev": 0.5, "edge": 0.3] },
+            #"share 0.3 on "edge" is not one of the share levels"#
+        ),
+        (
+            "share missing on a host", { (d: inout Deployment) in d.shares = ["dev": 0.5] },
+            #"no share given on host "edge""#
+        ),
+        (
+            "share on a non-host", { (d: inout Deployment) in d.shares = ["dev": 0.5, "edge": 0.5, "sink": 1] },
+            #"share given on "sink", which hosts no block"#
+        ),
+        (
+            "missing transfer", { (d: inout Deployment) in d.transfers.removeFirst() },
+            #"missing transfer of block 1's output (afterBlock 1) from "dev" to "edge""#
+        ),
+        (
+            "missing result", { (d: inout Deployment) in d.transfers.removeLast() },
+            #"missing transfer of the result (afterBlock 3) from "edge" to "sink""#
+        ),
+        (
+            "transfer between equal ends",
+            { (d: inout Deployment) in d.transfers.append(Transfer(afterBlock: 2, path: ["edge", "edge"])) },
+            #"both ends are "edge""#
+        ),
+        (
+            "transfer after a block past the exit",
+            { (d: inout Deployment) in d.transfers.append(Transfer(afterBlock: 4, path: ["edge", "sink"])) },
+            "no such transfer"
+        ),
+        (
+            "path from the wrong node", { (d: inout Deployment) in d.transfers[0].path = ["relay", "edge"] },
+            "the path must run from \"dev\" to \"edge\""
+        ),
+        (
+            "path over a missing link", { (d: inout Deployment) in d.transfers[0].path = ["dev", "edge"] },
+            "no link dev -> edge"
+        ),
+        (
+            "path with a loop",
+            { (d: inout Deployment) in d.transfers[0].path = ["dev", "relay", "dev", "relay", "edge"] },
+            "visits a node twice"
+        ),
+        (
+            "path through an unknown node", { (d: inout Deployment) in d.transfers[0].path = ["dev", "x", "edge"] },
+            #"unknown node "x" in the path"#
+        ),
+        (
+            "same transfer twice", { (d: inout Deployment) in d.transfers.append(d.transfers[0]) },
+            "a second transfer after block 1"
+        ),
     ]
 
     @Test func structuralProblemsAreNamed() {
@@ -188,7 +250,8 @@ struct ViolationTests {
 
     @Test func sharesWithoutLevelsAreStructural() {
         let e = Evaluator(featureInstance(shareLevels: nil))
-        #expect(e.evaluate(goodA).violations.compactMap(\.detail) == ["shares given, but the instance has no shareLevels"])
+        #expect(
+            e.evaluate(goodA).violations.compactMap(\.detail) == ["shares given, but the instance has no shareLevels"])
         var a = goodA
         a.shares = nil
         #expect(e.evaluate(a).feasible)
@@ -197,8 +260,9 @@ struct ViolationTests {
     @Test func rescoreReplacesClaimsAndRecomputesTheGap() {
         var a = goodA
         a.energyJoules = 123
-        let s = Solution(instance: "features", method: "test", status: .feasible, objectiveJoulesPerSecond: 999,
-                         boundJoulesPerSecond: 0, deployments: [a, goodB])
+        let s = Solution(
+            instance: "features", method: "test", status: .feasible, objectiveJoulesPerSecond: 999,
+            boundJoulesPerSecond: 0, deployments: [a, goodB])
         let (out, eval) = evaluator.rescored(s)
         #expect(out.deployments[0].energyJoules == eval.deployments[0].scores!.energyJoules)
         #expect(out.objectiveJoulesPerSecond == eval.objectiveJoulesPerSecond)

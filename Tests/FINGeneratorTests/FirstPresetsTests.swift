@@ -1,6 +1,6 @@
-import Testing
 import FINGenerator
 import FINModel
+import Testing
 
 @Suite("First presets")
 struct FirstPresetsTests {

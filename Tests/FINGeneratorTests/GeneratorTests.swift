@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import FINGenerator
 import FINModel
+import Foundation
+import Testing
 
 @Suite("SplitMix64")
 struct SplitMix64Tests {
@@ -100,7 +100,12 @@ struct GeneratorTests {
         ({ (c: inout GeneratorConfig) in c.nodes = 2 }, "nodes must be in 3...10000, got 2"),
         ({ (c: inout GeneratorConfig) in c.models = ["vgg"] }, "unknown model profile \"vgg\""),
         ({ (c: inout GeneratorConfig) in c.memoryScale = 0 }, "memoryScale must be positive"),
-        ({ (c: inout GeneratorConfig) in c.edgeFraction = 0.7; c.cloudFraction = 0.3 }, "leave no devices"),
+        (
+            { (c: inout GeneratorConfig) in
+                c.edgeFraction = 0.7
+                c.cloudFraction = 0.3
+            }, "leave no devices"
+        ),
         ({ (c: inout GeneratorConfig) in c.shareLevels = [0, 1] }, "shareLevels must be values in (0, 1]"),
         ({ (c: inout GeneratorConfig) in c.accuracySlack = 0.5...1.2 }, "accuracySlack must be within (0, 1]"),
     ]
@@ -132,5 +137,8 @@ func isConnected(_ instance: Instance) -> Bool {
             stack.append(index.linkHead[l])
         }
     }
-    return seen.allSatisfy { $0 } && instance.links.allSatisfy { l in index.link(from: index.nodeIndex[l.to]!, to: index.nodeIndex[l.from]!) != nil }
+    return seen.allSatisfy { $0 }
+        && instance.links.allSatisfy { l in
+            index.link(from: index.nodeIndex[l.to]!, to: index.nodeIndex[l.from]!) != nil
+        }
 }

@@ -1,10 +1,11 @@
-import Foundation
-import Testing
 import FINGenerator
 import FINModel
+import Foundation
+import Testing
 
 /// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 @Suite("Shipped instances")
 struct ShippedInstancesTests {
@@ -27,7 +28,8 @@ struct ShippedInstancesTests {
 
     @Test func everyFileValidatesAndIsListedInTheReadme() throws {
         let readme = try String(contentsOf: dir.appendingPathComponent("README.md"), encoding: .utf8)
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }
+            .sorted()
         #expect(files.count == (try StandardInstances.all()).count)
         for file in files {
             let loaded = try InstanceFile.read(dir.appendingPathComponent(file).path)

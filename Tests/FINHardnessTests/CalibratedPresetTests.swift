@@ -1,8 +1,8 @@
-import Testing
 import FIN
 import FINGenerator
 import FINHardness
 import FINModel
+import Testing
 
 @Suite("Calibrated presets")
 struct CalibratedPresetTests {

@@ -69,7 +69,9 @@ struct RunTableTests {
         a.message = "a message, with \"quotes\""
         let table = try CSVTable.parse(Array(RunTable.text([a, b]).utf8), file: "t")
         let rows = [table.header] + table.rows.map(\.fields)
-        let shuffled = rows.map { CSVTable.line(["extra"] + $0.reversed()).replacingOccurrences(of: "\n", with: "\r\n") }
+        let shuffled = rows.map {
+            CSVTable.line(["extra"] + $0.reversed()).replacingOccurrences(of: "\n", with: "\r\n")
+        }
         #expect(try RunTable.read(Array(shuffled.joined().utf8), file: "t").records == [a, b])
     }
 
@@ -88,8 +90,12 @@ struct RunTableTests {
             #expect(try RunTable.read(Array(crlf.utf8), file: path).records == records)
             // The report is the same from either.
             let derived = RunResults.derive(records)
-            #expect(Report(records: derived).markdown() == Report(records: RunResults.derive(
-                try RunTable.read(Array(crlf.utf8), file: path).records)).markdown())
+            #expect(
+                Report(records: derived).markdown()
+                    == Report(
+                        records: RunResults.derive(
+                            try RunTable.read(Array(crlf.utf8), file: path).records)
+                    ).markdown())
         }
     }
 }

@@ -7,7 +7,8 @@ import Testing
 struct SweepTests {
     @Test func shippedSweepsParse() throws {
         let dir = root.appendingPathComponent("results/sweeps")
-        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".json") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where name.hasSuffix(".json")
+        {
             _ = try Sweep.read(dir.appendingPathComponent(name).path)
         }
     }
@@ -18,7 +19,10 @@ struct SweepTests {
              "shareLevels": [0.5, 1]}, "methods": [{"method": "fin-multi", "iterations": 5, "threads": 1}]}
             """#
         let jobs = try Sweep.parse(text: text, file: "u.json").jobs()
-        #expect(jobs.map(\.instance) == ["u-b-resnet-u1", "u-b-resnet-u3", "u-b-lenet+b-resnet-u1", "u-b-lenet+b-resnet-u3"])
+        #expect(
+            jobs.map(\.instance) == [
+                "u-b-resnet-u1", "u-b-resnet-u3", "u-b-lenet+b-resnet-u1", "u-b-lenet+b-resnet-u3",
+            ])
         #expect(jobs.map(\.applications) == [1, 3, 2, 6])
         #expect(jobs[0].key == "u-b-resnet-u1|fin-multi iterations=5 threads=1")
     }
@@ -63,7 +67,10 @@ struct SweepTests {
         (#""methods": [{"method": "fin", "gamma": 1e19}]"#, "methods[0].gamma: expected a whole number"),
         (#""methods": [{"method": "fin", "order": "random"}]"#, "methods[0].order: expected heaviest-first"),
         (#""methods": [{"method": "mcp"}], "generator": {"nope": 1}"#, "generator.nope: unknown generator setting"),
-        (#""methods": [{"method": "mcp"}], "applications": [18446744073709551616]"#, "applications[0]: expected a whole"),
+        (
+            #""methods": [{"method": "mcp"}], "applications": [18446744073709551616]"#,
+            "applications[0]: expected a whole"
+        ),
     ]
 
     @Test(arguments: bad) func badSweepsAreRejectedWithTheField(fragment: String, expected: String) {
@@ -73,11 +80,15 @@ struct SweepTests {
 
     @Test func namesSeedsAndSizes() {
         let m = #""methods": [{"method": "mcp"}]"#
-        #expect(problems(#"{"name": "../../escape", "sizes": [10], "seeds": [1], "# + m + "}").contains("plain file name"))
+        #expect(
+            problems(#"{"name": "../../escape", "sizes": [10], "seeds": [1], "# + m + "}").contains("plain file name"))
         #expect(problems(#"{"name": ".hidden", "sizes": [10], "seeds": [1], "# + m + "}").contains("plain file name"))
-        #expect(problems(#"{"name": "s", "sizes": [10], "seeds": [18446744073709551616], "# + m + "}").contains("seeds[0]"))
-        #expect(problems(#"{"name": "s", "sizes": [10, 10], "seeds": [1], "# + m + "}").contains("sizes[1]: duplicate 10"))
-        #expect(problems(#"{"name": "s", "sizes": [2], "seeds": [1], "# + m + "}").contains("sizes[0]: expected a whole"))
+        #expect(
+            problems(#"{"name": "s", "sizes": [10], "seeds": [18446744073709551616], "# + m + "}").contains("seeds[0]"))
+        #expect(
+            problems(#"{"name": "s", "sizes": [10, 10], "seeds": [1], "# + m + "}").contains("sizes[1]: duplicate 10"))
+        #expect(
+            problems(#"{"name": "s", "sizes": [2], "seeds": [1], "# + m + "}").contains("sizes[0]: expected a whole"))
         #expect(problems(#"{"name": "s", "sizes": [10], "seeds": [9007199254740991], "# + m + "}") == "accepted")
     }
 }

@@ -1,10 +1,10 @@
-import Foundation
-import Testing
 import FINLinear
 import FINSolverCBC
 import FINSolverGLPK
 import FINSolverHiGHS
 import FINTestSupport
+import Foundation
+import Testing
 
 /// Every backend, by name (test arguments must be Sendable and printable).
 let backends: [String: any MILPSolver] = ["glpk": GLPKSolver(), "cbc": CBCSolver(), "highs": HiGHSSolver()]

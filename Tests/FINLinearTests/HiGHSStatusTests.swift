@@ -1,16 +1,20 @@
 import CHiGHS
 import FINLinear
-@testable import FINSolverHiGHS
 import Testing
+
+@testable import FINSolverHiGHS
 
 /// HiGHS's raw codes to canonical statuses: every model status, including the ones the
 /// conformance problems cannot provoke (errors, "unbounded or infeasible" without presolve).
 @Suite("HiGHS status mapping")
 struct HiGHSStatusTests {
-    func map(_ model: HighsInt, run: HighsInt = kHighsStatusOk, point: Bool = false, mip: Bool = true,
-             presolveOff: Bool = false, zeroObjectiveFeasible: Bool? = nil) -> SolveStatus {
-        HiGHSSolver.canonicalStatus(runStatus: run, modelStatus: model, hasPoint: point, isMIP: mip,
-                                    presolveOff: presolveOff, zeroObjectiveFeasible: zeroObjectiveFeasible)
+    func map(
+        _ model: HighsInt, run: HighsInt = kHighsStatusOk, point: Bool = false, mip: Bool = true,
+        presolveOff: Bool = false, zeroObjectiveFeasible: Bool? = nil
+    ) -> SolveStatus {
+        HiGHSSolver.canonicalStatus(
+            runStatus: run, modelStatus: model, hasPoint: point, isMIP: mip,
+            presolveOff: presolveOff, zeroObjectiveFeasible: zeroObjectiveFeasible)
     }
 
     @Test func proofs() {

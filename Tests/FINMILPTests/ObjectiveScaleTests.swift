@@ -1,4 +1,3 @@
-import Testing
 import FINBruteForce
 import FINGenerator
 import FINLinear
@@ -6,6 +5,7 @@ import FINMILP
 import FINModel
 import FINSolverCBC
 import FINSolverGLPK
+import Testing
 
 /// Found by the mutation fuzzer (issue 13): with the objective scaled to a largest coefficient of
 /// 1, one dear link (4 J/bit, the others 1e-8) left the optimum near 1e-6, below the solvers'

@@ -1,5 +1,3 @@
-import Foundation
-import Testing
 import FINBruteForce
 import FINEvaluator
 import FINLinear
@@ -9,6 +7,8 @@ import FINSolverCBC
 import FINSolverGLPK
 import FINSolverHiGHS
 import FINTestSupport
+import Foundation
+import Testing
 
 /// The MILP against brute-force enumeration on seeded tiny instances, for every solver (GLPK, CBC,
 /// HiGHS); the solvers' optima also equal each other, and their LP relaxations agree.
@@ -25,13 +25,17 @@ struct OracleTests {
         var features: [String: Int] = [:]
         for seed in Self.seeds {
             let instance = TinyInstances.make(seed: seed)
-            try #require(InstanceValidator.issues(of: instance).isEmpty, "seed \(seed): \(InstanceValidator.issues(of: instance))")
+            try #require(
+                InstanceValidator.issues(of: instance).isEmpty,
+                "seed \(seed): \(InstanceValidator.issues(of: instance))")
             let oracle = try BruteForce.solve(instance)
             #expect(oracle.status == .optimal || oracle.status == .infeasible, "seed \(seed)")
             if oracle.status == .optimal { feasible += 1 } else { infeasible += 1 }
             if instance.shareLevels != nil { features["shares", default: 0] += 1 }
             if instance.applications.count > 1 { features["multi", default: 0] += 1 }
-            if instance.applications.contains(where: { $0.destination != nil }) { features["destination", default: 0] += 1 }
+            if instance.applications.contains(where: { $0.destination != nil }) {
+                features["destination", default: 0] += 1
+            }
             if instance.nodes.contains(where: { $0.tier == .relay }) { features["relay", default: 0] += 1 }
             if instance.applications.count > 1 {
                 // Capacities bind when the joint optimum is worse than each application alone.
@@ -50,7 +54,8 @@ struct OracleTests {
             var optima: [String: Double] = [:]
             for (name, solver) in Self.solvers {
                 let milp = MILPMethod.solve(instance, solver: solver).solution
-                let tag = "seed \(seed) \(name): oracle \(oracle.status) \(oracle.objectiveJoulesPerSecond ?? -1), "
+                let tag =
+                    "seed \(seed) \(name): oracle \(oracle.status) \(oracle.objectiveJoulesPerSecond ?? -1), "
                     + "milp \(milp.status) \(milp.objectiveJoulesPerSecond ?? -1) \(milp.info["message"] ?? "")"
                 if oracle.status == .infeasible {
                     #expect(milp.status == .infeasible, "\(tag)")
@@ -65,8 +70,9 @@ struct OracleTests {
             }
             if let highs = optima["highs"] {
                 for (name, other) in optima where name != "highs" {
-                    #expect(abs(highs - other) <= 1e-9 * max(other, 1e-12),
-                            "seed \(seed): highs \(highs), \(name) \(other)")
+                    #expect(
+                        abs(highs - other) <= 1e-9 * max(other, 1e-12),
+                        "seed \(seed): highs \(highs), \(name) \(other)")
                 }
             }
             // The LP relaxation (lp-glpk, lp-cbc, lp-highs): the same bound to 1e-6, never above the
@@ -91,12 +97,16 @@ struct OracleTests {
             }
             if let highs = lpBounds["highs"] {
                 for (name, other) in lpBounds where name != "highs" {
-                    #expect(abs(highs - other) <= 1e-6 * max(other, 1e-12),
-                            "seed \(seed): lp-highs \(highs), lp-\(name) \(other)")
+                    #expect(
+                        abs(highs - other) <= 1e-6 * max(other, 1e-12),
+                        "seed \(seed): lp-highs \(highs), lp-\(name) \(other)")
                 }
             }
         }
-        print("oracle corpus: \(Self.seeds.count) instances, \(feasible) feasible, \(infeasible) infeasible, features \(features.sorted { $0.key < $1.key })")
+        print(
+            "oracle corpus: \(Self.seeds.count) instances, \(feasible) feasible, \(infeasible) infeasible, features "
+                + "\(features.sorted { $0.key < $1.key })"
+        )
         // The corpus must exercise both outcomes and every feature, or the test proves little.
         #expect(feasible >= 60 && infeasible >= 30, "feasible \(feasible), infeasible \(infeasible)")
         #expect(features.values.allSatisfy { $0 >= 10 } && features.count == 5, "\(features)")

@@ -1,5 +1,3 @@
-import Foundation
-import Testing
 import FINBruteForce
 import FINGenerator
 import FINLinear
@@ -8,6 +6,8 @@ import FINModel
 import FINSolverCBC
 import FINSolverGLPK
 import FINTestSupport
+import Foundation
+import Testing
 
 /// The paper scenario, B-AlexNet on CIFAR-10: the optimum over latency bound x accuracy target.
 @Suite("Paper scenario grid")
@@ -17,7 +17,8 @@ struct PaperGridTests {
         for (i, bound) in PaperGridGolden.bounds.enumerated() {
             var row: [String] = []
             for (j, target) in PaperGridGolden.targets.enumerated() {
-                let instance = PaperScenario.instance(profile: DNNProfiles.bAlexNetCIFAR10, maxLatencySeconds: bound, minAccuracy: target)
+                let instance = PaperScenario.instance(
+                    profile: DNNProfiles.bAlexNetCIFAR10, maxLatencySeconds: bound, minAccuracy: target)
                 let glpk = MILPMethod.solve(instance, solver: GLPKSolver()).solution
                 let cbc = MILPMethod.solve(instance, solver: CBCSolver()).solution
                 let brute = try BruteForce.solve(instance)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FINModel
 
 @Suite("Branchy DNN quantities")
@@ -6,11 +7,15 @@ struct DNNChainTests {
     /// Exits after blocks 1 (q = 0.4, accuracy 0.5), 2 (q = 0.5, accuracy 0.7), 3 (final, 0.9).
     let model = DNNModel(
         id: "m", inputBits: 100,
-        blocks: [Block(ops: 10, outputBits: 50, memoryBytes: 1), Block(ops: 20, outputBits: 40, memoryBytes: 2),
-                 Block(ops: 30, outputBits: 30, memoryBytes: 3)],
-        exits: [Exit(afterBlock: 2, accuracy: 0.7, ops: 2, exitProbability: 0.5),
-                Exit(afterBlock: 1, accuracy: 0.5, ops: 1, exitProbability: 0.4),
-                Exit(afterBlock: 3, accuracy: 0.9, ops: 3, exitProbability: 0.2)])
+        blocks: [
+            Block(ops: 10, outputBits: 50, memoryBytes: 1), Block(ops: 20, outputBits: 40, memoryBytes: 2),
+            Block(ops: 30, outputBits: 30, memoryBytes: 3),
+        ],
+        exits: [
+            Exit(afterBlock: 2, accuracy: 0.7, ops: 2, exitProbability: 0.5),
+            Exit(afterBlock: 1, accuracy: 0.5, ops: 1, exitProbability: 0.4),
+            Exit(afterBlock: 3, accuracy: 0.9, ops: 3, exitProbability: 0.2),
+        ])
 
     @Test func reachProbabilitiesMultiplyTheContinuations() {
         let c = DNNChain(model)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FINModel
 
 @Suite("JSON parser and writer")
@@ -45,14 +46,15 @@ struct JSONTests {
     @Test func writerSortsKeysAndFormatsNumbers() {
         let v: JSONValue = ["b": 1, "a": ["z": 0.0856, "y": 6.7e-8, "x": 24576.0, "w": -0.0], "c": [1, 2]]
         let text = JSONWriter.string(v)
-        #expect(text == """
-            {
-              "a": {"w": 0, "x": 24576, "y": 6.7e-08, "z": 0.0856},
-              "b": 1,
-              "c": [1, 2]
-            }
+        #expect(
+            text == """
+                {
+                  "a": {"w": 0, "x": 24576, "y": 6.7e-08, "z": 0.0856},
+                  "b": 1,
+                  "c": [1, 2]
+                }
 
-            """)
+                """)
     }
 
     @Test func writerRoundTripsEveryDouble() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FINModel
 
 /// Issue 13, items 7 and 13: figures that overflow or that solvers cannot represent are
@@ -21,8 +22,10 @@ struct MagnitudeTests {
     /// JSON writer trapped on it. Now validation refuses the figure.
     @Test func hugePowerIsRefusedWithItsPath() throws {
         var json = setting(.number(1.5e308), at: ["nodes", 0, "powerWatts"], in: try base)
-        let app: JSONValue = ["id": "app-1", "model": "net", "source": "device", "maxLatencySeconds": 0.5,
-                              "minAccuracy": 0.6]
+        let app: JSONValue = [
+            "id": "app-1", "model": "net", "source": "device", "maxLatencySeconds": 0.5,
+            "minAccuracy": 0.6,
+        ]
         json = setting(app, at: ["applications", 1], in: json)
         let found = issues(json)
         #expect(found.map(\.path) == ["nodes[0].powerWatts"], "\(found)")

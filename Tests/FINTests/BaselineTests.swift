@@ -1,9 +1,9 @@
-import Testing
 import FIN
 import FINBruteForce
 import FINEvaluator
 import FINModel
 import FINTestSupport
+import Testing
 
 @Suite("Baselines")
 struct BaselineTests {
@@ -23,7 +23,8 @@ struct BaselineTests {
                     #expect(evaluator.evaluate(s.deployments).feasible, "seed \(seed) \(rule)")
                     #expect(oracle.status == .optimal, "seed \(seed) \(rule): a deployment for an infeasible instance")
                     if let opt = oracle.objectiveJoulesPerSecond {
-                        #expect(s.objectiveJoulesPerSecond! >= opt * (1 - 1e-9), "seed \(seed) \(rule) beats the optimum")
+                        #expect(
+                            s.objectiveJoulesPerSecond! >= opt * (1 - 1e-9), "seed \(seed) \(rule) beats the optimum")
                     }
                     if rule == .deviceOnly {
                         for d in s.deployments {

@@ -1,14 +1,15 @@
-import Foundation
-import Testing
 import FIN
 import FINBruteForce
 import FINEvaluator
 import FINGenerator
+import FINLinear
 import FINMILP
 import FINModel
 import FINSolverCBC
 import FINSolverGLPK
 import FINTestSupport
+import Foundation
+import Testing
 
 /// Seeded property tests of FIN and its variants against the exact methods.
 @Suite("FIN properties")
@@ -60,9 +61,13 @@ struct FINPropertyTests {
                     if milp.status == .infeasible {
                         #expect(exact.status == .infeasible, "\(preset) \(seed)")
                     } else {
-                        #expect(milp.status == .optimal && exact.status == .optimal, "\(preset) \(seed): \(milp.status) \(exact.status)")
+                        #expect(
+                            milp.status == .optimal && exact.status == .optimal,
+                            "\(preset) \(seed): \(milp.status) \(exact.status)")
                         let a = try #require(milp.objectiveJoulesPerSecond)
-                        #expect(abs((exact.objectiveJoulesPerSecond ?? .nan) - a) <= 1e-9 * a, "\(preset) \(seed) \(milp.method)")
+                        #expect(
+                            abs((exact.objectiveJoulesPerSecond ?? .nan) - a) <= 1e-9 * a,
+                            "\(preset) \(seed) \(milp.method)")
                         compared += 1
                     }
                 }
@@ -91,11 +96,16 @@ struct FINPropertyTests {
             for h in 1...60 {
                 let tightened = bound - Double(h * (1 + lambda)) * width
                 guard tightened > 0 else { break }
-                guard let best = FINMethod.solveSingle(NetworkIndex(withBound(instance, tightened)), application: 0, variant: .exact),
-                      best.pathEdges <= h else { continue }
+                guard
+                    let best = FINMethod.solveSingle(
+                        NetworkIndex(withBound(instance, tightened)), application: 0, variant: .exact),
+                    best.pathEdges <= h
+                else { continue }
                 let optimum = Evaluator(instance).evaluate(best.deployment).objectiveJoulesPerSecond
                 let got = fin.objectiveJoulesPerSecond ?? .infinity
-                #expect(got <= optimum * (1 + 1e-9), "seed \(seed) γ=\(gamma) λ=\(lambda) h=\(h): FIN \(got) > \(optimum)")
+                #expect(
+                    got <= optimum * (1 + 1e-9),
+                    "seed \(seed) gamma \(gamma) lambda \(lambda) h \(h): \(got) > \(optimum)")
                 checked += 1
             }
         }
@@ -139,4 +149,3 @@ struct FINPropertyTests {
 
 /// The MILP backends as one existential type for the tests above.
 typealias MILPSolverForTests = FINLinear.MILPSolver
-import FINLinear

@@ -1,5 +1,3 @@
-import Foundation
-import Testing
 import FIN
 import FINBruteForce
 import FINEvaluator
@@ -10,6 +8,8 @@ import FINModel
 import FINSolverCBC
 import FINSolverGLPK
 import FINTestSupport
+import Foundation
+import Testing
 
 /// Seeded property tests of `fin-multi` and of the certified lower bounds against the exact
 /// methods (brute force on tiny instances, the MILP on contended generated ones).
@@ -30,7 +30,13 @@ struct MultiApplicationTests {
     /// Every permutation of 0..<n (n small).
     static func permutations(_ n: Int) -> [[Int]] {
         guard n > 1 else { return [Array(0..<n)] }
-        return permutations(n - 1).flatMap { p in (0...p.count).map { i in var q = p; q.insert(n - 1, at: i); return q } }
+        return permutations(n - 1).flatMap { p in
+            (0...p.count).map { i in
+                var q = p
+                q.insert(n - 1, at: i)
+                return q
+            }
+        }
     }
 
     /// The best sequential FIN-exact answer over every order of the applications (all
@@ -78,7 +84,9 @@ struct MultiApplicationTests {
             }
             compared += 1
             if instance.applications.count > 1 { multi += 1 }
-            if let b = s.boundJoulesPerSecond { #expect(b <= opt * (1 + 1e-9) + 1e-15, "seed \(seed): bound \(b) > optimum \(opt)") }
+            if let b = s.boundJoulesPerSecond {
+                #expect(b <= opt * (1 + 1e-9) + 1e-15, "seed \(seed): bound \(b) > optimum \(opt)")
+            }
             for solver in [GLPKSolver() as any MILPSolver, CBCSolver()] {
                 let lp = LPBound.solve(instance, solver: solver)
                 let b = try #require(lp.boundJoulesPerSecond, "seed \(seed): \(lp.info)")
@@ -93,15 +101,23 @@ struct MultiApplicationTests {
                     #expect(close(o, opt), "seed \(seed): 'optimal' \(o) but the optimum is \(opt)")
                 }
                 if let best = Self.bestSequential(instance) {
-                    #expect(o <= best * (1 + Self.orderTolerance) * (1 + 1e-9), "seed \(seed): \(o) worse than the best order \(best)")
+                    #expect(
+                        o <= best * (1 + Self.orderTolerance) * (1 + 1e-9),
+                        "seed \(seed): \(o) worse than the best order \(best)")
                 }
             } else if Self.bestSequential(instance) != nil {
                 Issue.record("seed \(seed): a one-at-a-time order deploys every application, fin-multi found nothing")
             }
         }
-        print("fin-multi on tiny instances: \(compared) feasible compared (\(multi) with several applications), \(provenOptimal) proven optimal, \(certifiedInfeasible) proven infeasible by the Lagrangian certificate")
-        #expect(compared >= 60 && multi >= 40 && provenOptimal >= 40 && certifiedInfeasible >= 8,
-                "compared \(compared), multi \(multi), proven \(provenOptimal), certified infeasible \(certifiedInfeasible)")
+        print(
+            "fin-multi on tiny instances: \(compared) feasible compared (\(multi) with several applications), "
+                + "\(provenOptimal) proven optimal, \(certifiedInfeasible) proven infeasible by the Lagrangian "
+                + "certificate"
+        )
+        #expect(
+            compared >= 60 && multi >= 40 && provenOptimal >= 40 && certifiedInfeasible >= 8,
+            "compared \(compared), multi \(multi), proven \(provenOptimal), certified infeasible \(certifiedInfeasible)"
+        )
     }
 
     /// Contended generated instances small enough for the MILP: the journal's multi-user
@@ -111,7 +127,9 @@ struct MultiApplicationTests {
         var instances: [Instance] = []
         let levels = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8, 1]
         for profile in [DNNProfiles.bResNet, DNNProfiles.bLeNet, DNNProfiles.bAlexNetCIFAR10] {
-            for users in [2, 3, 5] { instances.append(PaperScenario.users(profiles: [profile], usersPerProfile: users, shareLevels: levels)) }
+            for users in [2, 3, 5] {
+                instances.append(PaperScenario.users(profiles: [profile], usersPerProfile: users, shareLevels: levels))
+            }
         }
         for seed in UInt64(1)...10 {
             var c = GeneratorConfig.preset(.binding)
@@ -125,7 +143,8 @@ struct MultiApplicationTests {
         }
         var compared = 0
         for instance in instances {
-            let milp = MILPMethod.solve(instance, solver: CBCSolver(), options: SolveOptions(timeLimitSeconds: 60)).solution
+            let milp = MILPMethod.solve(instance, solver: CBCSolver(), options: SolveOptions(timeLimitSeconds: 60))
+                .solution
             guard milp.status == .optimal, let opt = milp.objectiveJoulesPerSecond else { continue }
             compared += 1
             let s = MultiApplication.solve(instance, options: Self.options())
@@ -135,7 +154,9 @@ struct MultiApplicationTests {
             #expect(Evaluator(instance).evaluate(s.deployments).feasible, "\(instance.name)")
             #expect(o >= opt * (1 - 1e-9))
             if let best = Self.bestSequential(instance) {
-                #expect(o <= best * (1 + Self.orderTolerance) * (1 + 1e-9), "\(instance.name): \(o) worse than the best order \(best)")
+                #expect(
+                    o <= best * (1 + Self.orderTolerance) * (1 + 1e-9),
+                    "\(instance.name): \(o) worse than the best order \(best)")
             }
             let lp = LPBound.solve(instance, solver: CBCSolver())
             #expect((lp.boundJoulesPerSecond ?? .infinity) <= opt * (1 + 1e-12), "\(instance.name)")

@@ -1,9 +1,9 @@
-import Foundation
-import Testing
 import FIN
 import FINGenerator
 import FINModel
 import FINTestSupport
+import Foundation
+import Testing
 
 /// FIN and MCP on the paper scenario grid (B-AlexNet, CIFAR-10), against the optimum.
 @Suite("Paper scenario grid: FIN and MCP")
@@ -17,8 +17,11 @@ struct PaperGridFINTests {
         for (name, variant) in methods {
             found[name] = PaperGridGolden.bounds.map { bound in
                 PaperGridGolden.targets.map { target in
-                    let instance = PaperScenario.instance(profile: DNNProfiles.bAlexNetCIFAR10, maxLatencySeconds: bound, minAccuracy: target)
-                    return FINMethod.solve(instance, variant: variant).objectiveJoulesPerSecond.map { ($0 * 1e7).rounded() / 1e4 }
+                    let instance = PaperScenario.instance(
+                        profile: DNNProfiles.bAlexNetCIFAR10, maxLatencySeconds: bound, minAccuracy: target)
+                    return FINMethod.solve(instance, variant: variant).objectiveJoulesPerSecond.map {
+                        ($0 * 1e7).rounded() / 1e4
+                    }
                 }
             }
         }

@@ -1,4 +1,3 @@
-import Testing
 import FIN
 import FINEvaluator
 import FINMILP
@@ -6,6 +5,7 @@ import FINModel
 import FINSolverCBC
 import FINSolverGLPK
 import FINTestSupport
+import Testing
 
 /// Issue 13, item 12: statuses mean the same for every method. FIN-exact on one application
 /// searches exhaustively on the instance's own capacities, so finding nothing proves

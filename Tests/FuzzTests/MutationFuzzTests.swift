@@ -1,5 +1,5 @@
-import Foundation
 import FINHarness
+import Foundation
 import Testing
 
 /// The repository root, found from this file's path.
@@ -28,7 +28,8 @@ struct MutationFuzzTests {
     /// Runs `finbench-fuzz`; fails with the seed and the case that trapped, or the findings.
     func fuzz(seed: UInt64, count: Int) {
         let r = ChildProcess.run(fuzzer, ["--seed", String(seed), "--count", String(count)], hardLimitSeconds: 600)
-        let lastCase = r.standardErrorText.split(separator: "\n").last { $0.hasPrefix("case ") }
+        let lastCase =
+            r.standardErrorText.split(separator: "\n").last { $0.hasPrefix("case ") }
             ?? "before the first case"
         switch r.outcome {
         case .exited(0):

@@ -103,7 +103,10 @@ public enum JSONWriter {
         case .array(let items) where !items.isEmpty:
             if items.allSatisfy(isScalar) {
                 let line = inline(value)
-                if line.count + indent * 2 <= inlineWidth { out += line; return }
+                if line.count + indent * 2 <= inlineWidth {
+                    out += line
+                    return
+                }
             }
             out += "[\n"
             for (i, item) in items.enumerated() {
@@ -115,7 +118,10 @@ public enum JSONWriter {
         case .object(let fields) where !fields.isEmpty:
             if fields.values.allSatisfy(isScalar) {
                 let line = inline(value)
-                if line.count + indent * 2 <= inlineWidth { out += line; return }
+                if line.count + indent * 2 <= inlineWidth {
+                    out += line
+                    return
+                }
             }
             out += "{\n"
             let keys = fields.keys.sorted()
