@@ -50,7 +50,9 @@ public struct DeploymentDrawing: Sendable {
         let shown = instance.nodes.indices.map { i in !aggregate || instance.nodes[i].tier != .device || involved[i] }
         let hidden = shown.filter { !$0 }.count
         let colour = Dictionary(
-            uniqueKeysWithValues: instance.applications.enumerated().map { ($1.id, Self.palette[$0 % Self.palette.count]) })
+            uniqueKeysWithValues: instance.applications.enumerated().map {
+                ($1.id, Self.palette[$0 % Self.palette.count])
+            })
 
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let total = width + legendWidth
@@ -84,9 +86,13 @@ public struct DeploymentDrawing: Sendable {
             let c = colour[d.application] ?? "#000000"
             let shift = Double(k % 5 - 2) * 0.9
             for t in d.transfers {
-                let pts = t.path.compactMap { index[$0] }.map { "\(SVGText.n(p[$0].x + shift)),\(SVGText.n(p[$0].y + shift))" }
+                let pts = t.path.compactMap { index[$0] }.map {
+                    "\(SVGText.n(p[$0].x + shift)),\(SVGText.n(p[$0].y + shift))"
+                }
                 s += "<polyline class=\"transfer\" data-application=\"\(SVGText.escape(d.application))\" "
-                s += "data-after-block=\"\(t.afterBlock)\" data-path=\"\(SVGText.escape(t.path.joined(separator: " ")))\" "
+                s +=
+                    "data-after-block=\"\(t.afterBlock)\" "
+                s += "data-path=\"\(SVGText.escape(t.path.joined(separator: " ")))\" "
                 s += "stroke=\"\(c)\" points=\"\(pts.joined(separator: " "))\"/>\n"
             }
         }
@@ -109,13 +115,19 @@ public struct DeploymentDrawing: Sendable {
                 guard let i = index[node] else { continue }
                 let r = 7 + 3 * Double(ringsAt[i])
                 ringsAt[i] += 1
-                let blocks = range.lowerBound == range.upperBound ? "\(range.lowerBound)"
+                let blocks =
+                    range.lowerBound == range.upperBound
+                    ? "\(range.lowerBound)"
                     : "\(range.lowerBound)-\(range.upperBound)"
                 s += "<g class=\"host\" data-application=\"\(SVGText.escape(d.application))\" "
                 s += "data-node=\"\(SVGText.escape(node))\" data-blocks=\"\(blocks)\">"
-                s += "<circle cx=\"\(SVGText.n(p[i].x))\" cy=\"\(SVGText.n(p[i].y))\" r=\"\(SVGText.n(r))\" stroke=\"\(c)\"/>"
+                s +=
+                    "<circle cx=\"\(SVGText.n(p[i].x))\" cy=\"\(SVGText.n(p[i].y))\" "
+                    + "r=\"\(SVGText.n(r))\" stroke=\"\(c)\"/>"
                 if labels {
-                    s += "<text x=\"\(SVGText.n(p[i].x + r + 1))\" y=\"\(SVGText.n(p[i].y - r + 2 + 9 * Double(ringsAt[i] - 1)))\" "
+                    s +=
+                        "<text x=\"\(SVGText.n(p[i].x + r + 1))\" "
+                        + "y=\"\(SVGText.n(p[i].y - r + 2 + 9 * Double(ringsAt[i] - 1)))\" "
                     s += "font-size=\"8\" fill=\"\(c)\" stroke=\"none\">b\(blocks)</text>"
                 }
                 s += "</g>\n"
@@ -155,7 +167,8 @@ public struct DeploymentDrawing: Sendable {
         case .cloud:
             let h = 8 * k
             return "<polygon class=\"cloud\" data-node=\"\(id)\" points=\"\(SVGText.n(x)),\(SVGText.n(y - h)) "
-                + "\(SVGText.n(x + h)),\(SVGText.n(y)) \(SVGText.n(x)),\(SVGText.n(y + h)) \(SVGText.n(x - h)),\(SVGText.n(y))\" "
+                + "\(SVGText.n(x + h)),\(SVGText.n(y)) \(SVGText.n(x)),\(SVGText.n(y + h)) "
+                + "\(SVGText.n(x - h)),\(SVGText.n(y))\" "
                 + "fill=\"#74add1\"/>\n"
         case .relay:
             return "<circle class=\"relay\" data-node=\"\(id)\" cx=\"\(SVGText.n(x))\" cy=\"\(SVGText.n(y))\" "
@@ -170,18 +183,24 @@ public struct DeploymentDrawing: Sendable {
         let x0 = width + 10
         var y = 40.0
         var s = "<g class=\"legend\" font-size=\"11\">\n"
-        s += "<rect x=\"\(SVGText.n(width))\" y=\"0\" width=\"\(SVGText.n(legendWidth))\" height=\"\(SVGText.n(height))\" "
+        s +=
+            "<rect x=\"\(SVGText.n(width))\" y=\"0\" width=\"\(SVGText.n(legendWidth))\" "
+            + "height=\"\(SVGText.n(height))\" "
         s += "fill=\"#f7f7f7\" stroke=\"none\"/>\n"
         func line(_ text: String, colour c: String = "#000000", indent: Double = 0) {
-            s += "<text x=\"\(SVGText.n(x0 + indent))\" y=\"\(SVGText.n(y))\" fill=\"\(c)\">\(SVGText.escape(text))</text>\n"
+            s +=
+                "<text x=\"\(SVGText.n(x0 + indent))\" y=\"\(SVGText.n(y))\" fill=\"\(c)\">"
+                + "\(SVGText.escape(text))</text>\n"
             y += 14
         }
         let counts = Tier.allCases.map { t in (t, instance.nodes.filter { $0.tier == t }.count) }.filter { $0.1 > 0 }
-        line("\(instance.nodes.count) nodes, \(instance.links.count) links, "
-             + (geographic ? "geographic positions" : "layered by tier"))
+        line(
+            "\(instance.nodes.count) nodes, \(instance.links.count) links, "
+                + (geographic ? "geographic positions" : "layered by tier"))
         for (t, n) in counts {
-            s += Self.shape(Node(id: "legend-\(t.rawValue)", tier: t, opsPerSecond: 0, powerWatts: 0, memoryBytes: 0),
-                            x: x0 + 6, y: y - 4, small: false)
+            s += Self.shape(
+                Node(id: "legend-\(t.rawValue)", tier: t, opsPerSecond: 0, powerWatts: 0, memoryBytes: 0),
+                x: x0 + 6, y: y - 4, small: false)
             line("\(t.rawValue): \(n)", indent: 18)
         }
         if hidden > 0 { line("\(hidden) devices without a deployment not drawn") }
@@ -199,7 +218,9 @@ public struct DeploymentDrawing: Sendable {
                 break
             }
             let runs = Self.hostRuns(d).map { r in
-                let b = r.blocks.lowerBound == r.blocks.upperBound ? "\(r.blocks.lowerBound)"
+                let b =
+                    r.blocks.lowerBound == r.blocks.upperBound
+                    ? "\(r.blocks.lowerBound)"
                     : "\(r.blocks.lowerBound)-\(r.blocks.upperBound)"
                 return "b\(b)@\(r.node)"
             }

@@ -32,7 +32,8 @@ public struct Layout: Sendable {
         var out = [(x: Double, y: Double)](repeating: (0, 0), count: nodes.count)
         for (r, tier) in present.enumerated() {
             let members = nodes.indices.filter { nodes[$0].tier == tier }
-            let y = present.count == 1 ? height / 2 : margin + (height - 2 * margin) * Double(r) / Double(present.count - 1)
+            let y =
+                present.count == 1 ? height / 2 : margin + (height - 2 * margin) * Double(r) / Double(present.count - 1)
             for (k, i) in members.enumerated() {
                 let x = margin + (width - 2 * margin) * (Double(k) + 0.5) / Double(members.count)
                 out[i] = (x, y)
@@ -99,9 +100,10 @@ public struct Layout: Sendable {
             let devices = members.filter { nodes[$0].tier == .device }
             let clouds = members.filter { nodes[$0].tier == .cloud }
             for (k, i) in clouds.enumerated() { out[i] = (points[i].x + Double(k) * 10, points[i].y - 14) }
-            let radius = 9.0 + Double(max(0, devices.count - 8))
+            let radius = 11.0 + Double(max(0, devices.count - 8))
             for (k, i) in devices.enumerated() {
-                let angle = Double.pi * (0.25 + 0.5 * Double(k) / Double(max(devices.count, 1)) * 4)
+                // Below the PoP first (clouds sit above), then around it.
+                let angle = Double.pi * (0.5 + 2 * Double(k) / Double(max(devices.count, 3)))
                 out[i] = (points[i].x + radius * cos(angle), points[i].y + radius * sin(angle))
             }
         }

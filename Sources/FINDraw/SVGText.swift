@@ -41,8 +41,14 @@ enum SVGText {
     private static func log10Approx(_ x: Double) -> Double {
         var e = 0.0
         var v = x
-        while v >= 10 { v /= 10; e += 1 }
-        while v < 1 { v *= 10; e -= 1 }
+        while v >= 10 {
+            v /= 10
+            e += 1
+        }
+        while v < 1 {
+            v *= 10
+            e -= 1
+        }
         return e
     }
 }

@@ -112,7 +112,8 @@ public struct Topology: Sendable, Equatable {
         let r = Double.pi / 180
         let dLat = (latitude2 - latitude1) * r
         let dLon = (longitude2 - longitude1) * r
-        let h = sin(dLat / 2) * sin(dLat / 2)
+        let h =
+            sin(dLat / 2) * sin(dLat / 2)
             + cos(latitude1 * r) * cos(latitude2 * r) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * 6371 * asin(min(1, h.squareRoot()))
     }
@@ -150,7 +151,9 @@ public enum TopologyError: Error, Sendable, Equatable, CustomStringConvertible {
         case .positionOutOfRange(let f, let id, let d): return "\(f): node \"\(id)\": \(d)"
         case .badLength(let f, let k, let d): return "\(f): link \(k): \(d)"
         case .disconnected(let f, let id, let n):
-            return "\(f): the graph is disconnected: node \"\(id)\" (and \(n - 1) other(s)) unreachable from the first node"
+            return
+                "\(f): the graph is disconnected: node \"\(id)\" (and \(n - 1) other(s)) "
+                + "unreachable from the first node"
         }
     }
 }

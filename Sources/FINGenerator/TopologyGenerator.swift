@@ -87,14 +87,17 @@ public enum TopologyGenerator {
             let speed = rng.uniform(1 - c.heterogeneity, 1 + c.heterogeneity)
             let power = rng.uniform(1 - c.heterogeneity, 1 + c.heterogeneity)
             let memory = rng.uniform(1 - c.heterogeneity, 1 + c.heterogeneity)
-            nodes.append(Node(
-                id: id, tier: tier, opsPerSecond: Generator.round4(f.opsPerSecond * speed),
-                powerWatts: Generator.round4(f.powerWatts * power),
-                memoryBytes: Generator.round4(f.memoryBytes * memory * c.memoryScale),
-                longitude: pop.longitude, latitude: pop.latitude))
+            nodes.append(
+                Node(
+                    id: id, tier: tier, opsPerSecond: Generator.round4(f.opsPerSecond * speed),
+                    powerWatts: Generator.round4(f.powerWatts * power),
+                    memoryBytes: Generator.round4(f.memoryBytes * memory * c.memoryScale),
+                    longitude: pop.longitude, latitude: pop.latitude))
         }
         for p in pops { add(popID(p.id), .edge, at: p) }
-        let cloudPoPs = config.cloudAt.isEmpty ? highestDegree(pops, degree, count: config.clouds)
+        let cloudPoPs =
+            config.cloudAt.isEmpty
+            ? highestDegree(pops, degree, count: config.clouds)
             : config.cloudAt.map { index[$0]! }
         for i in cloudPoPs { add("c-\(pops[i].id)", .cloud, at: pops[i]) }
         let devicePoPs = devicePoPs(pops, config, index, &rng)
@@ -115,10 +118,11 @@ public enum TopologyGenerator {
             for (u, v) in [(a, b), (b, a)] {
                 let fu = TierFigures.of(nodes[u].tier)
                 let fv = TierFigures.of(nodes[v].tier)
-                links.append(Link(
-                    from: nodes[u].id, to: nodes[v].id,
-                    bitsPerSecond: Generator.round4(fv.receiveBitsPerSecond * c.bandwidthScale),
-                    latencySeconds: latency, joulesPerBit: Generator.round4(fu.joulesPerBit + fv.joulesPerBit)))
+                links.append(
+                    Link(
+                        from: nodes[u].id, to: nodes[v].id,
+                        bitsPerSecond: Generator.round4(fv.receiveBitsPerSecond * c.bandwidthScale),
+                        latencySeconds: latency, joulesPerBit: Generator.round4(fu.joulesPerBit + fv.joulesPerBit)))
             }
         }
         for l in topology.links {
@@ -135,8 +139,10 @@ public enum TopologyGenerator {
         let (models, applications) = Generator.makeApplications(c, nodes, links, &rng)
         let name = "topo-\(config.name ?? stem)-a\(c.applications)-s\(c.seed)"
         return Instance(
-            name: name, description: describe(topology, config, stem: stem, devices: access.count,
-                                              clouds: cloudPoPs.map { pops[$0].id }),
+            name: name,
+            description: describe(
+                topology, config, stem: stem, devices: access.count,
+                clouds: cloudPoPs.map { pops[$0].id }),
             nodes: nodes, links: links, models: models, applications: applications, shareLevels: c.shareLevels)
     }
 
@@ -195,10 +201,12 @@ public enum TopologyGenerator {
             "Built by finbench \(GeneratorConfig.version) on topology \(stem)"
                 + (t.name.map { " (\"\($0)\")" } ?? "") + ", seed \(c.seed): \(t.nodes.count) PoPs (edge servers), "
                 + "\(positioned) with positions, \(t.links.count) two-way core links (delay = length / 200,000 km/s; "
-                + "default length \(config.defaultLinkKilometres) km), clouds at PoP(s) \(clouds.joined(separator: ", ")), "
-                + "\(devices) devices (\(config.devicesPerPoP.lowerBound)...\(config.devicesPerPoP.upperBound) per PoP)",
+                + "default length \(config.defaultLinkKilometres) km), "
+                + "clouds at PoP(s) \(clouds.joined(separator: ", ")), \(devices) devices "
+                + "(\(config.devicesPerPoP.lowerBound)...\(config.devicesPerPoP.upperBound) per PoP)",
             "models \(c.models.joined(separator: "+"))",
-            "\(c.applications) application\(c.applications == 1 ? "" : "s"), rate \(c.rate.lowerBound)...\(c.rate.upperBound)/s",
+            "\(c.applications) application\(c.applications == 1 ? "" : "s"), "
+                + "rate \(c.rate.lowerBound)...\(c.rate.upperBound)/s",
             "latency slack \(c.latencySlack.lowerBound)...\(c.latencySlack.upperBound)",
             "memory x\(c.memoryScale), bandwidth x\(c.bandwidthScale), heterogeneity \(c.heterogeneity)",
             "targets from \(c.targetExit.rawValue) exits, exit probability "

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
@@ -32,8 +33,9 @@ extension TopologyReader {
             let lat = try number(a["latitude"], "node \"\(n.id)\" Latitude")
             // Topology Zoo leaves some nodes without coordinates: no position, not an error.
             let both = lon != nil && lat != nil
-            nodes.append(Topology.Node(
-                id: n.id, label: a["label"] ?? a["name"], longitude: both ? lon : nil, latitude: both ? lat : nil))
+            nodes.append(
+                Topology.Node(
+                    id: n.id, label: a["label"] ?? a["name"], longitude: both ? lon : nil, latitude: both ? lat : nil))
         }
         var links: [Topology.Link] = []
         for (k, e) in collector.edges.enumerated() {

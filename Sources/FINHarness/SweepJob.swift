@@ -23,6 +23,8 @@ public struct SweepJob: Sendable {
         case paper(bound: Double, target: Double)
         /// The journal's multi-user scenario: these profiles, this many users of each.
         case users(profiles: [String], count: Int)
+        /// A real topology: this file, built with the sweep's topology settings.
+        case topology(file: String)
     }
 }
 
@@ -46,6 +48,15 @@ extension Sweep {
                     add(instance, nodes: 3, applications: 1, seed: 0, .paper(bound: bound, target: target))
                 }
             }
+        } else if let topologies {
+            for file in topologies.files {
+                for a in applications {
+                    for seed in seeds {
+                        let instance = "\(name)-\(Sweep.Topologies.stem(file))-a\(a)-s\(seed)"
+                        add(instance, nodes: 0, applications: a, seed: seed, .topology(file: file))
+                    }
+                }
+            }
         } else if let users {
             for series in users.series {
                 for count in users.counts {
@@ -65,7 +76,9 @@ extension Sweep {
     }
 
     /// The preset column of a row: `paper` or `users` for the papers' scenarios.
-    var presetLabel: String { paper != nil ? "paper" : users != nil ? "users" : preset.rawValue }
+    var presetLabel: String {
+        paper != nil ? "paper" : users != nil ? "users" : topologies != nil ? "topology" : preset.rawValue
+    }
 
     /// The instance of a job, named after it.
     func instance(for job: SweepJob) throws(InputError) -> Instance {
@@ -77,6 +90,8 @@ extension Sweep {
         case .users(let profiles, let count):
             instance = PaperScenario.users(
                 profiles: profiles.map { DNNProfiles.named($0)! }, usersPerProfile: count, shareLevels: users?.shareLevels)
+        case .topology(let file):
+            instance = try topologyInstance(file: file, job: job)
         case .generated:
             let c = try config(nodes: job.nodes, applications: job.applications, seed: job.seed)
             do { instance = try Generator.generate(c) } catch {

@@ -28,7 +28,9 @@ struct Draw: ParsableCommand {
         if let sol {
             let known = Set(loaded.instance.applications.map(\.id))
             for d in sol.deployments where !known.contains(d.application) {
-                throw Failure("\(solution!): deployment of unknown application \"\(d.application)\"", status: ExitStatus.dataError)
+                throw Failure(
+                    "\(solution!): deployment of unknown application \"\(d.application)\"", status: ExitStatus.dataError
+                )
             }
         }
         let svg = DeploymentDrawing().svg(loaded.instance, solution: sol)

@@ -54,9 +54,10 @@ struct DrawTests {
             let mid = (here + there) / 2
             let hosts = [a.source] + Array(repeating: "p-\(there)", count: model.blocks.count - 1)
             let path = [a.source, "p-\(here)", "p-\(mid)", "p-\(there)"]
-            deployments.append(Deployment(
-                application: a.id, exitAfterBlock: model.blocks.count, hosts: hosts, shares: nil,
-                transfers: [Transfer(afterBlock: 1, path: path)]))
+            deployments.append(
+                Deployment(
+                    application: a.id, exitAfterBlock: model.blocks.count, hosts: hosts, shares: nil,
+                    transfers: [Transfer(afterBlock: 1, path: path)]))
         }
         let solution = Solution(instance: instance.name, method: "test", status: .feasible, deployments: deployments)
         return (instance, solution)
@@ -74,18 +75,23 @@ struct DrawTests {
         let transfers = elements.byClass["transfer"] ?? []
         for d in solution.deployments {
             for run in DeploymentDrawing.hostRuns(d) {
-                let blocks = run.blocks.count == 1 ? "\(run.blocks.lowerBound)"
+                let blocks =
+                    run.blocks.count == 1
+                    ? "\(run.blocks.lowerBound)"
                     : "\(run.blocks.lowerBound)-\(run.blocks.upperBound)"
-                #expect(hosts.contains {
-                    $0["data-application"] == d.application && $0["data-node"] == run.node && $0["data-blocks"] == blocks
-                })
+                #expect(
+                    hosts.contains {
+                        $0["data-application"] == d.application && $0["data-node"] == run.node
+                            && $0["data-blocks"] == blocks
+                    })
             }
             for t in d.transfers {
-                #expect(transfers.contains {
-                    $0["data-application"] == d.application && $0["data-after-block"] == String(t.afterBlock)
-                        && $0["data-path"] == t.path.joined(separator: " ")
-                        && $0["points"]?.split(separator: " ").count == t.path.count
-                })
+                #expect(
+                    transfers.contains {
+                        $0["data-application"] == d.application && $0["data-after-block"] == String(t.afterBlock)
+                            && $0["data-path"] == t.path.joined(separator: " ")
+                            && $0["points"]?.split(separator: " ").count == t.path.count
+                    })
             }
         }
         // Every node is drawn at 202 nodes, by tier.
@@ -100,7 +106,8 @@ struct DrawTests {
         var drawing = DeploymentDrawing()
         drawing.detailNodes = 100
         let svg = drawing.svg(instance, solution: solution)
-        let sources = Set(solution.deployments.compactMap { d in instance.applications.first { $0.id == d.application }?.source })
+        let sources = Set(
+            solution.deployments.compactMap { d in instance.applications.first { $0.id == d.application }?.source })
         #expect(svg.contains("\(100 - sources.count) devices without a deployment not drawn"))
     }
 

@@ -50,7 +50,9 @@ enum TopologyFixtures {
         return path
     }
 
-    static func instance(_ text: String, _ name: String, _ edit: (inout TopologyConfig) -> Void = { _ in }) throws -> Instance {
+    static func instance(_ text: String, _ name: String, _ edit: (inout TopologyConfig) -> Void = { _ in }) throws
+        -> Instance
+    {
         let path = try write(text, name)
         let topology = try TopologyReader.read(path)
         var c = TopologyConfig()
@@ -78,7 +80,9 @@ struct TopologyTests {
     }
 
     @Test func withoutLengthsTheGreatCircleOrTheDefault() throws {
-        let i = try TopologyFixtures.instance(TopologyFixtures.nodeLinkEdges, "edges.json") { $0.defaultLinkKilometres = 50 }
+        let i = try TopologyFixtures.instance(TopologyFixtures.nodeLinkEdges, "edges.json") {
+            $0.defaultLinkKilometres = 50
+        }
         #expect(InstanceValidator.issues(of: i).isEmpty)
         // One degree of longitude on the equator: 111.19 km.
         let ab = try #require(link(i, "p-a", "p-b")?.latencySeconds)
@@ -118,9 +122,15 @@ struct TopologyTests {
     }
 
     @Test func seededAndByteDeterministic() throws {
-        let a = try TopologyFixtures.instance(TopologyFixtures.nodeLinkWithLengths, "tri.json") { $0.generator.seed = 9 }
-        let b = try TopologyFixtures.instance(TopologyFixtures.nodeLinkWithLengths, "tri.json") { $0.generator.seed = 9 }
-        let c = try TopologyFixtures.instance(TopologyFixtures.nodeLinkWithLengths, "tri.json") { $0.generator.seed = 10 }
+        let a = try TopologyFixtures.instance(TopologyFixtures.nodeLinkWithLengths, "tri.json") {
+            $0.generator.seed = 9
+        }
+        let b = try TopologyFixtures.instance(TopologyFixtures.nodeLinkWithLengths, "tri.json") {
+            $0.generator.seed = 9
+        }
+        let c = try TopologyFixtures.instance(TopologyFixtures.nodeLinkWithLengths, "tri.json") {
+            $0.generator.seed = 10
+        }
         let text = { (i: Instance) in JSONWriter.string(InstanceFile.encode(i)) }
         #expect(text(a) == text(b))
         #expect(text(a) != text(c))
@@ -141,14 +151,22 @@ struct TopologyTests {
 
     @Test(arguments: [
         (#"{"nodes": [], "links": []}"#, TopologyError.noNodes(file: "bad.json")),
-        (#"{"nodes": [{"id": 1}, {"id": 2}, {"id": 3}], "links": [{"source": 1, "target": 2}]}"#,
-         .disconnected(file: "bad.json", id: "3", unreached: 1)),
-        (#"{"nodes": [{"id": 1}, {"id": 2}], "links": [{"source": 1, "target": 7}]}"#,
-         .unknownNode(file: "bad.json", link: 0, id: "7")),
-        (#"{"nodes": [{"id": 1, "pos": [200, 0]}], "links": []}"#,
-         .positionOutOfRange(file: "bad.json", id: "1", detail: "longitude 200.0 outside [-180, 180]")),
-        (#"{"nodes": [{"id": 1}, {"id": 2}], "links": [{"source": 1, "target": 2}, {"source": 2, "target": 2}]}"#,
-         .selfLoop(file: "bad.json", link: 1, id: "2")),
+        (
+            #"{"nodes": [{"id": 1}, {"id": 2}, {"id": 3}], "links": [{"source": 1, "target": 2}]}"#,
+            .disconnected(file: "bad.json", id: "3", unreached: 1)
+        ),
+        (
+            #"{"nodes": [{"id": 1}, {"id": 2}], "links": [{"source": 1, "target": 7}]}"#,
+            .unknownNode(file: "bad.json", link: 0, id: "7")
+        ),
+        (
+            #"{"nodes": [{"id": 1, "pos": [200, 0]}], "links": []}"#,
+            .positionOutOfRange(file: "bad.json", id: "1", detail: "longitude 200.0 outside [-180, 180]")
+        ),
+        (
+            #"{"nodes": [{"id": 1}, {"id": 2}], "links": [{"source": 1, "target": 2}, {"source": 2, "target": 2}]}"#,
+            .selfLoop(file: "bad.json", link: 1, id: "2")
+        ),
         (#"{"nodes": [{"id": "x"}, {"id": "x"}], "links": []}"#, .duplicateNode(file: "bad.json", id: "x")),
     ])
     func badFilesGetTypedErrors(text: String, expected: TopologyError) throws {
