@@ -68,7 +68,9 @@ public struct DeploymentDrawing: Sendable {
         s += "<text x=\"\(SVGText.n(margin / 2))\" y=\"20\" font-size=\"14\">\(SVGText.escape(title))</text>\n"
 
         // Links: each two-way pair once, grey.
-        s += "<g class=\"links\" stroke=\"#c8c8c8\" stroke-width=\"0.8\" fill=\"none\">\n"
+        // Thinner and lighter when large, so deployments stay on top of a dense core.
+        s += "<g class=\"links\" stroke=\"\(aggregate ? "#e0e0e0" : "#c8c8c8")\" "
+        s += "stroke-width=\"\(aggregate ? "0.5" : "0.8")\" fill=\"none\">\n"
         var drawn = Set<String>()
         for l in instance.links {
             guard let a = index[l.from], let b = index[l.to], shown[a], shown[b] else { continue }

@@ -14,7 +14,11 @@ extension TopologyReader {
         let collector = GraphMLCollector()
         let parser = XMLParser(data: data)
         parser.delegate = collector
-        guard parser.parse(), collector.problem == nil else {
+        let finished = parser.parse()
+        if finished, collector.problem == nil, let open = collector.open.last {
+            collector.problem = "the document ends inside <\(open)>"
+        }
+        guard finished, collector.problem == nil else {
             let reason = collector.problem ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown"
             throw .malformed(file: file, reason: "not GraphML: \(reason) (line \(parser.lineNumber))")
         }
@@ -68,6 +72,8 @@ final class GraphMLCollector: NSObject, XMLParserDelegate {
     var graphName: String?
     var sawGraph = false
     var problem: String?
+    /// Elements opened and not yet closed (some XMLParser versions accept a truncated document).
+    var open: [String] = []
     /// The node or edge being read (true: an edge), the data key being read and its text.
     private var current: (isEdge: Bool, element: Element)?
     private var dataKey: String?
@@ -77,6 +83,7 @@ final class GraphMLCollector: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
+        open.append(name)
         switch name {
         case "key":
             if let id = attributes["id"], let attr = attributes["attr.name"] { keyNames[id] = attr.lowercased() }
@@ -109,6 +116,7 @@ final class GraphMLCollector: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        _ = open.popLast()
         switch name {
         case "data":
             guard let key = dataKey else { return }

@@ -6,11 +6,7 @@ import Foundation
 
 /// `generate --topology`: the options of an instance built on a real topology.
 struct TopologyOptions: ParsableArguments {
-    @Option(
-        help:
-            "Build the instance on this topology file (NetworkX node-link JSON, or GraphML as the Topology Zoo "
-            + "writes it)."
-    )
+    @Option(help: "Build the instance on this topology file (NetworkX node-link JSON, or Topology Zoo GraphML).")
     var topology: String?
     @Option(help: "Topology: cloud data centres, attached to this many highest-degree PoPs (ties by id; default 1).")
     var clouds: Int?
