@@ -273,7 +273,7 @@ lines += table(pd.DataFrame(rows).sort_values(["applications", "method"]))
 if (ROOT / "results" / "topology-study" / "results.csv").exists():
     topo = load("topology-study")
     topo["network"] = topo["instance"].str.extract(r"topology-study-(.+)-a\d+-s\d+$")[0]
-    order = topo.groupby("network").nodes.max().sort_values(kind="stable")
+    order = topo.groupby("network").nodes.max().sort_values(kind="stable")  # x axis: nodes of seed 1 or 2, the larger
     names = {"fin gamma: 10, lambda: 0": "FIN γ=10", "fin gamma: 50, lambda: 0": "FIN γ=50", "fin-exact": "FIN-exact",
              "fin-multi threads: 1, timeLimitSeconds: 20": "fin-multi", "milp-cbc timeLimitSeconds: 20": "MILP (CBC, 20 s)",
              "mcp": "MCP"}
@@ -283,18 +283,20 @@ if (ROOT / "results" / "topology-study" / "results.csv").exists():
     fig, axes = plt.subplots(1, len(counts), figsize=(13, 3.8), sharey=True)
     for ax, a in zip(axes, counts):
         d = topo[topo.applications == a]
-        best = d.set_index(["network", "label"])
+        best = d.set_index(["network", "seed", "label"])
+        seeds = sorted(d.seed.unique())
         for k, (label, name) in enumerate(names.items()):
             if label == "mcp":
                 continue
             xs, ys = [], []
             for i, net in enumerate(order.index):
-                if (net, label) not in best.index or (net, "mcp") not in best.index:
-                    continue
-                r, m = best.loc[(net, label)], best.loc[(net, "mcp")]
-                if r.feasibleByEvaluator == True and m.feasibleByEvaluator == True:
-                    xs.append(i + (k - 2.5) * 0.06)
-                    ys.append((1 - r.objectiveJoulesPerSecond / m.objectiveJoulesPerSecond) * 100)
+                for seed in seeds:
+                    if (net, seed, label) not in best.index or (net, seed, "mcp") not in best.index:
+                        continue
+                    r, m = best.loc[(net, seed, label)], best.loc[(net, seed, "mcp")]
+                    if r.feasibleByEvaluator == True and m.feasibleByEvaluator == True:
+                        xs.append(i + (k - 2.5) * 0.06)
+                        ys.append((1 - r.objectiveJoulesPerSecond / m.objectiveJoulesPerSecond) * 100)
             ax.plot(xs, ys, marker="o", ms=4, ls="none", label=name)
         ax.set_xticks(range(len(order)))
         ax.set_xticklabels([f"{n} ({order[n]})" for n in order.index], rotation=60, ha="right", fontsize=7)
@@ -303,11 +305,11 @@ if (ROOT / "results" / "topology-study" / "results.csv").exists():
     save(fig, "topology-study.svg")
     rows = []
     for net in order.index:
-        for a in counts:
-            d = topo[(topo.network == net) & (topo.applications == a)].set_index("label")
+        for a, seed in sorted(set(zip(topo.applications, topo.seed))):
+            d = topo[(topo.network == net) & (topo.applications == a) & (topo.seed == seed)].set_index("label")
             if not len(d):
                 continue
-            row = {"network (nodes)": f"{net} ({order[net]})", "apps": a}
+            row = {"network (nodes)": f"{net} ({d.nodes.iloc[0]})", "apps": a, "seed": seed}
             for label, name in names.items():
                 if label not in d.index:
                     continue

@@ -6,7 +6,7 @@
 #     .topologies/ (git-ignored; scripts/topohub-export.py);
 #  3. imports every exported network into an instance and validates it
 #     (results/topology-study/imports.csv; the raw topohub files too, for the rejections);
-#  4. runs the sweep results/sweeps/topology-study.json (8 networks x 1, 10, 50 applications,
+#  4. runs the sweep results/sweeps/topology-study.json (12 networks x 1, 10, 50 applications x 2 seeds,
 #     FIN gamma 10 and 50, FIN-exact, fin-multi, MCP, MILP/CBC with a 20 s limit) into
 #     results/topology-study/, and its report;
 #  5. draws one deployment on its map (notebooks-export/topology-geant2012.svg) and redraws the

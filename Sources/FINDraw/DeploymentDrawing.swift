@@ -81,8 +81,16 @@ public struct DeploymentDrawing: Sendable {
         }
         s += "</g>\n"
 
-        // Transfer paths, one colour per application, slightly offset so overlaps stay visible.
-        s += "<g class=\"transfers\" fill=\"none\" stroke-width=\"2.2\" stroke-opacity=\"0.8\" "
+        // Nodes by tier.
+        s += "<g class=\"nodes\" stroke=\"#333333\" stroke-width=\"0.6\">\n"
+        for (i, node) in instance.nodes.enumerated() where shown[i] {
+            s += Self.shape(node, x: p[i].x, y: p[i].y, small: aggregate)
+        }
+        s += "</g>\n"
+
+        // Transfer paths above the nodes, one colour per application, slightly offset so overlaps stay
+        // visible.
+        s += "<g class=\"transfers\" fill=\"none\" stroke-width=\"2.6\" stroke-opacity=\"0.85\" "
         s += "stroke-linecap=\"round\" stroke-linejoin=\"round\">\n"
         for (k, d) in deployments.enumerated() {
             let c = colour[d.application] ?? "#000000"
@@ -97,13 +105,6 @@ public struct DeploymentDrawing: Sendable {
                 s += "data-path=\"\(SVGText.escape(t.path.joined(separator: " ")))\" "
                 s += "stroke=\"\(c)\" points=\"\(pts.joined(separator: " "))\"/>\n"
             }
-        }
-        s += "</g>\n"
-
-        // Nodes by tier.
-        s += "<g class=\"nodes\" stroke=\"#333333\" stroke-width=\"0.6\">\n"
-        for (i, node) in instance.nodes.enumerated() where shown[i] {
-            s += Self.shape(node, x: p[i].x, y: p[i].y, small: aggregate)
         }
         s += "</g>\n"
 
