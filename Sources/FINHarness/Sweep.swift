@@ -54,7 +54,7 @@ public struct Sweep: Sendable {
     public let name: String
     public let paper: PaperGrid?
     public let users: Users?
-    public var topologies: Topologies? = nil
+    public internal(set) var topologies: Topologies? = nil
     public let preset: GeneratorConfig.Preset
     /// Generator knobs applied on top of the preset (as `finbench generate` options).
     public let generator: [String: JSONValue]

@@ -14,7 +14,10 @@ struct FinBench: ParsableCommand {
             70 solver or internal failure; 73 cannot write output.
             """,
         version: FinbenchVersion.string,
-        subcommands: [Generate.self, Validate.self, Evaluate.self, Draw.self, Solve.self, Export.self, Bench.self, MergeCommand.self, ReportCommand.self, Profiles.self, Demo.self])
+        subcommands: [
+            Generate.self, Validate.self, Evaluate.self, Draw.self, Solve.self, Export.self, Bench.self,
+            MergeCommand.self, ReportCommand.self, Profiles.self, Demo.self,
+        ])
 }
 
 /// Prints to standard error.
