@@ -38,6 +38,8 @@ let package = Package(
         .library(name: "FINBruteForce", targets: ["FINBruteForce"]),
         /// The authors' own decision procedures (their MATLAB code), ported; scored by the evaluator.
         .library(name: "FINAuthors", targets: ["FINAuthors"]),
+        /// SVG drawings of networks and deployments.
+        .library(name: "FINDraw", targets: ["FINDraw"]),
         /// The command-line tool.
         .executable(name: "finbench", targets: ["finbench"]),
     ],
@@ -48,6 +50,7 @@ let package = Package(
     targets: [
         .target(name: "FINModel"),
         .target(name: "FINEvaluator", dependencies: ["FINModel"]),
+        .target(name: "FINDraw", dependencies: ["FINModel"]),
         .target(name: "FINGenerator", dependencies: ["FINModel", "FINGraph"]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
@@ -79,7 +82,7 @@ let package = Package(
             name: "finbench",
             dependencies: [
                 "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FIN",
-                "FINCommandLine", "FINHarness", "FINMethods", "_CStdioShim", "FINHardness",
+                "FINCommandLine", "FINHarness", "FINMethods", "_CStdioShim", "FINHardness", "FINDraw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -112,6 +115,7 @@ let package = Package(
         .testTarget(
             name: "FINAuthorsTests", dependencies: ["FINAuthors", "FINModel", "FINGenerator"],
             resources: [.copy("Resources")]),
+        .testTarget(name: "FINDrawTests", dependencies: ["FINDraw", "FINModel", "FINGenerator"]),
         .testTarget(name: "FINHarnessTests", dependencies: ["FINHarness", "FINModel"]),
         .testTarget(
             name: "FINMethodsTests",

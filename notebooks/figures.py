@@ -635,6 +635,75 @@ t["max gap"] = t["max gap"].map(lambda v: f"{v:.1%}")
 lines.append("### Sensitivity to γ and λ (64 cells)")
 lines.append("")
 lines += table(t)
+# ## Real networks (issue 14): Topology Zoo, SNDlib and CAIDA AS graphs
+# `scripts/topology-study.sh`: topohub's networks exported to node-link JSON, every PoP an edge
+# server, two clouds at the highest-degree PoPs, 1-2 devices per PoP, link delays from lengths
+# (200,000 km/s); 1, 10 and 50 applications; latency slack 0.1-0.6, rates 1-10/s.
+
+# %%
+if (ROOT / "results" / "topology-study" / "results.csv").exists():
+    topo = load("topology-study")
+    topo["network"] = topo["instance"].str.extract(r"topology-study-(.+)-a\d+-s\d+$")[0]
+    order = topo.groupby("network").nodes.max().sort_values(kind="stable")  # x axis: nodes of seed 1 or 2, the larger
+    names = {"fin gamma: 10, lambda: 0": "FIN γ=10", "fin gamma: 50, lambda: 0": "FIN γ=50", "fin-exact": "FIN-exact",
+             "fin-multi threads: 1, timeLimitSeconds: 20": "fin-multi", "milp-cbc timeLimitSeconds: 20": "MILP (CBC, 20 s)",
+             "mcp": "MCP"}
+    missing = [label for label in names if label not in set(topo.label)]
+    assert not missing, f"topology-study has no runs labelled {missing}"
+    counts = sorted(topo.applications.unique())
+    fig, axes = plt.subplots(1, len(counts), figsize=(13, 3.8), sharey=True)
+    for ax, a in zip(axes, counts):
+        d = topo[topo.applications == a]
+        best = d.set_index(["network", "seed", "label"])
+        seeds = sorted(d.seed.unique())
+        for k, (label, name) in enumerate(names.items()):
+            if label == "mcp":
+                continue
+            xs, ys = [], []
+            for i, net in enumerate(order.index):
+                for seed in seeds:
+                    if (net, seed, label) not in best.index or (net, seed, "mcp") not in best.index:
+                        continue
+                    r, m = best.loc[(net, seed, label)], best.loc[(net, seed, "mcp")]
+                    if r.feasibleByEvaluator == True and m.feasibleByEvaluator == True:
+                        xs.append(i + (k - 2.5) * 0.06)
+                        ys.append((1 - r.objectiveJoulesPerSecond / m.objectiveJoulesPerSecond) * 100)
+            ax.plot(xs, ys, marker="o", ms=4, ls="none", label=name)
+        ax.set_xticks(range(len(order)))
+        ax.set_xticklabels([f"{n} ({order[n]})" for n in order.index], rotation=60, ha="right", fontsize=7)
+        ax.set(title=f"{a} application{'s' if a > 1 else ''}", ylabel="saving vs MCP (%)" if a == counts[0] else None)
+    axes[0].legend(fontsize=7)
+    save(fig, "topology-study.svg")
+    rows = []
+    for net in order.index:
+        for a, seed in sorted(set(zip(topo.applications, topo.seed))):
+            d = topo[(topo.network == net) & (topo.applications == a) & (topo.seed == seed)].set_index("label")
+            if not len(d):
+                continue
+            row = {"network (nodes)": f"{net} ({d.nodes.iloc[0]})", "apps": a, "seed": seed}
+            for label, name in names.items():
+                if label not in d.index:
+                    continue
+                r = d.loc[label]
+                e = r.objectiveJoulesPerSecond if r.feasibleByEvaluator == True else None
+                mark = "*" if r.provenOptimal == True else ""
+                row[name + " mJ/s"] = f"{e * 1000:.4g}{mark}" if e is not None else r.status
+            fm = d.loc["fin-multi threads: 1, timeLimitSeconds: 20"]
+            row["fin-multi certified gap"] = f"{fm.certifiedGap:.2%}" if pd.notna(fm.certifiedGap) else "-"
+            row["fin-multi s"] = f"{fm.wallSeconds:.3g}"
+            row["MILP s"] = f"{d.loc['milp-cbc timeLimitSeconds: 20'].wallSeconds:.3g}"
+            rows.append(row)
+    lines.append("### Real networks: energy per method (mJ/s; * proven optimal), fin-multi's certified gap, times")
+    lines.append("")
+    lines += table(pd.DataFrame(rows).fillna("-"))
+    imports = pd.read_csv(ROOT / "results" / "topology-study" / "imports.csv")
+    summary = imports.groupby(["source", "group", "status"]).size().reset_index(name="networks")
+    lines.append("### Real networks: topohub networks imported into valid instances")
+    lines.append("")
+    lines += table(summary)
+    rejected = imports[imports.status != "ok"][["source", "group", "network", "reason"]]
+    if len(rejected):
+        lines += table(rejected)
 
 # %%
 (OUT / "figures.md").write_text("\n".join(lines) + "\n")

@@ -40,9 +40,27 @@ public struct Sweep: Sendable {
         public let targets: String?
     }
 
+    /// Real topologies (`TopologyGenerator`): for each file, application count and seed, an
+    /// instance built on that network. The files are read when the instances are built, still
+    /// before anything is written.
+    public struct Topologies: Sendable {
+        /// Topology files (node-link JSON or GraphML), relative to the working directory.
+        public let files: [String]
+        /// The settings other than the generator's (clouds, devices, default link length).
+        public let config: TopologyConfig
+
+        /// The instance name's stem of a file: its name without directory and extension.
+        public static func stem(_ file: String) -> String {
+            let base = file.split(separator: "/").last.map(String.init) ?? file
+            guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
+            return String(base[..<dot])
+        }
+    }
+
     public let name: String
     public let paper: PaperGrid?
     public let users: Users?
+    public internal(set) var topologies: Topologies? = nil
     public let preset: GeneratorConfig.Preset
     /// Generator knobs applied on top of the preset (as `finbench generate` options).
     public let generator: [String: JSONValue]
@@ -58,7 +76,7 @@ public struct Sweep: Sendable {
     /// The top-level keys of a sweep file.
     public static let keys = [
         "name", "preset", "generator", "sizes", "applications", "seeds", "methods", "paper", "users", "graceSeconds",
-        "defaultHardLimitSeconds",
+        "defaultHardLimitSeconds", "topologies",
     ]
     /// The largest seed: JSON numbers are doubles, exact up to 2^53.
     public static let largestSeed: Double = 9_007_199_254_740_991

@@ -23,6 +23,8 @@ public struct SweepJob: Sendable {
         case paper(bound: Double, target: Double)
         /// The journal's multi-user scenario: these profiles, this many users of each.
         case users(profiles: [String], count: Int)
+        /// A real topology: this file, built with the sweep's topology settings.
+        case topology(file: String)
     }
 }
 
@@ -44,6 +46,15 @@ extension Sweep {
                     let ms = JSONWriter.formatNumber(bound * 1000)
                     let instance = "\(name)-\(grid.profile)-T\(ms)ms-A\(JSONWriter.formatNumber(target))"
                     add(instance, nodes: 3, applications: 1, seed: 0, .paper(bound: bound, target: target))
+                }
+            }
+        } else if let topologies {
+            for file in topologies.files {
+                for a in applications {
+                    for seed in seeds {
+                        let instance = "\(name)-\(Sweep.Topologies.stem(file))-a\(a)-s\(seed)"
+                        add(instance, nodes: 0, applications: a, seed: seed, .topology(file: file))
+                    }
                 }
             }
         } else if let users {
@@ -68,7 +79,9 @@ extension Sweep {
     }
 
     /// The preset column of a row: `paper` or `users` for the papers' scenarios.
-    var presetLabel: String { paper != nil ? "paper" : users != nil ? "users" : preset.rawValue }
+    var presetLabel: String {
+        paper != nil ? "paper" : users != nil ? "users" : topologies != nil ? "topology" : preset.rawValue
+    }
 
     /// The instance of a job, named after it.
     func instance(for job: SweepJob) throws(InputError) -> Instance {
@@ -86,6 +99,8 @@ extension Sweep {
                     shareLevels: users?.shareLevels)
                 if users?.targets == "authors" { PaperScenario.applyAuthorsTargets(&instance) }
             }
+        case .topology(let file):
+            instance = try topologyInstance(file: file, job: job)
         case .generated:
             let c = try config(nodes: job.nodes, applications: job.applications, seed: job.seed)
             do { instance = try Generator.generate(c) } catch {

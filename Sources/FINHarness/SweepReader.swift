@@ -35,13 +35,17 @@ struct SweepReader {
         if root["paper"] != nil && root["users"] != nil {
             fail("users", "a sweep has either \"paper\" or \"users\", not both")
         }
-        let generated = root["paper"] == nil && root["users"] == nil
-        for key in ["sizes", "seeds"] where !generated && root[key] != nil {
-            fail(key, "not used with \"paper\" or \"users\"")
+        let topologies = root["topologies"].flatMap { readTopologies($0) }
+        if root["topologies"] != nil && (root["paper"] != nil || root["users"] != nil) {
+            fail("topologies", "a sweep has one of \"paper\", \"users\" or \"topologies\"")
+        }
+        let generated = root["paper"] == nil && root["users"] == nil && root["topologies"] == nil
+        for key in ["sizes", "seeds"] where !generated && root[key] != nil && !(key == "seeds" && topologies != nil) {
+            fail(key, "not used with \"paper\", \"users\" or \"topologies\"")
         }
         let sizes = generated ? wholeNumbers(root, "sizes", 3...100_000) : [3]
         let applications = root["applications"] == nil ? [1] : wholeNumbers(root, "applications", 1...100_000)
-        let seeds = generated ? seedList(root) : [0]
+        let seeds = generated || root["topologies"] != nil ? seedList(root) : [0]
         let methods = readMethods(root["methods"])
         var generator: [String: JSONValue] = [:]
         if let g = root["generator"] {
@@ -58,10 +62,12 @@ struct SweepReader {
         let grace = number(root, "graceSeconds", default: 30) { $0 >= 0 } ?? 30
         let hard = number(root, "defaultHardLimitSeconds", default: 600) { $0 > 0 } ?? 600
         guard issues.isEmpty, let preset else { return nil }
-        return Sweep(
+        var sweep = Sweep(
             name: name, paper: paper, users: users, preset: preset, generator: generator, sizes: sizes,
             applications: applications, seeds: seeds, methods: methods, graceSeconds: grace,
             defaultHardLimitSeconds: hard)
+        sweep.topologies = topologies
+        return sweep
     }
 
     /// A name that is safe as one path component.

@@ -16,13 +16,22 @@ public struct Node: Sendable, Equatable {
     public var powerWatts: Double
     /// Memory available for DNN weights.
     public var memoryBytes: Double
+    /// Geographic position in degrees (a workbench extension of FORMAT.md: optional, both or
+    /// neither; imported topologies set them, drawings use them).
+    public var longitude: Double?
+    public var latitude: Double?
 
-    public init(id: String, tier: Tier, opsPerSecond: Double, powerWatts: Double, memoryBytes: Double) {
+    public init(
+        id: String, tier: Tier, opsPerSecond: Double, powerWatts: Double, memoryBytes: Double,
+        longitude: Double? = nil, latitude: Double? = nil
+    ) {
         self.id = id
         self.tier = tier
         self.opsPerSecond = opsPerSecond
         self.powerWatts = powerWatts
         self.memoryBytes = memoryBytes
+        self.longitude = longitude
+        self.latitude = latitude
     }
 
     /// True when the node can host DNN blocks (speed > 0).

@@ -52,7 +52,9 @@ public enum InstanceFile {
 
         let nodes: [Node] = (root.array("nodes") ?? []).compactMap { path, value in
             guard let o = ObjectReader(value, path: path, log: log) else { return nil }
-            o.warnUnknownKeys(["id", "tier", "opsPerSecond", "powerWatts", "memoryBytes"])
+            o.warnUnknownKeys(["id", "tier", "opsPerSecond", "powerWatts", "memoryBytes", "longitude", "latitude"])
+            let longitude = o.optionalNumber("longitude")
+            let latitude = o.optionalNumber("latitude")
             let tierText = o.string("tier")
             let tier = tierText.flatMap(Tier.init(rawValue:))
             if let tierText, tier == nil {
@@ -61,7 +63,9 @@ public enum InstanceFile {
             guard let id = o.string("id"), let tier, let ops = o.number("opsPerSecond"),
                 let power = o.number("powerWatts"), let memory = o.number("memoryBytes")
             else { return nil }
-            return Node(id: id, tier: tier, opsPerSecond: ops, powerWatts: power, memoryBytes: memory)
+            return Node(
+                id: id, tier: tier, opsPerSecond: ops, powerWatts: power, memoryBytes: memory, longitude: longitude,
+                latitude: latitude)
         }
 
         let links: [Link] = (root.array("links") ?? []).compactMap { path, value in
@@ -140,10 +144,13 @@ public enum InstanceFile {
             "name": .string(instance.name),
             "nodes": .array(
                 instance.nodes.map { n in
-                    [
+                    var o: [String: JSONValue] = [
                         "id": .string(n.id), "tier": .string(n.tier.rawValue), "opsPerSecond": .number(n.opsPerSecond),
                         "powerWatts": .number(n.powerWatts), "memoryBytes": .number(n.memoryBytes),
                     ]
+                    if let x = n.longitude { o["longitude"] = .number(x) }
+                    if let y = n.latitude { o["latitude"] = .number(y) }
+                    return .object(o)
                 }),
             "links": .array(
                 instance.links.map { l in

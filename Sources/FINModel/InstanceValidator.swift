@@ -62,6 +62,11 @@ public enum InstanceValidator {
             nonNegative(n.opsPerSecond, "\(p).opsPerSecond")
             nonNegative(n.powerWatts, "\(p).powerWatts")
             nonNegative(n.memoryBytes, "\(p).memoryBytes")
+            if (n.longitude == nil) != (n.latitude == nil) {
+                log.fail(p, "a position needs both longitude and latitude")
+            }
+            if let x = n.longitude, !(-180...180).contains(x) { log.fail("\(p).longitude", "must be in [-180, 180]") }
+            if let y = n.latitude, !(-90...90).contains(y) { log.fail("\(p).latitude", "must be in [-90, 90]") }
             if n.tier == .relay, n.opsPerSecond != 0 {
                 log.fail(
                     "\(p).opsPerSecond",

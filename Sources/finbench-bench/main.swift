@@ -394,9 +394,9 @@ struct MultiScaling: ParsableCommand {
     @Option(help: "The MILP's and the LP's time limit, seconds.") var milpTimeLimit: Double = 60
     @Option(help: "Skip the MILP and the LP above this many variables.") var milpMaxVariables: Int = 2_000_000
     @Option(
-        help:
+        help: ArgumentHelp(
             "Generator rate range, LO:HI inferences/s (divided by the density where applications outnumber half the "
-            + "nodes)."
+                + "nodes).")
     ) var rate: RangeArgument = RangeArgument(argument: "50:200")!
     @Option(help: "Generator memory scale (times the density where applications outnumber half the nodes).")
     var memoryScale: Double = 0.05

@@ -96,6 +96,8 @@ struct Pipeline {
                 let config = try? sweep.config(nodes: job.nodes, applications: job.applications, seed: job.seed)
             else { return }
             instance = generated(config)
+        case .topology:
+            return  // topology files are read from disk; the fuzzer's sweeps name none
         }
         guard let instance, InstanceValidator.issues(of: instance).isEmpty else { return }
         count("sweep instances valid")

@@ -138,9 +138,6 @@ extension MergeCommand {
         }
         let report = Shards.check(sweep: sweep, count: count, files: files)
         printError(report.description)
-        let dir = URL(fileURLWithPath: outDir)
-        let manifest = dir.appendingPathComponent("manifest.json").path
-        try failing { try FileIO.writeJSON(Shards.mergedManifest(report), to: manifest) }
         if !report.isComplete {
             let redo = (report.missing + report.incomplete).sorted().map(String.init).joined(separator: ",")
             guard allowPartial else {
@@ -153,6 +150,9 @@ extension MergeCommand {
             }
             printError("merge: --allow-partial: merging without shards \(redo)")
         }
+        // Written only once the merge goes ahead: a refused merge leaves the directory as it was.
+        let manifest = URL(fileURLWithPath: outDir).appendingPathComponent("manifest.json").path
+        try failing { try FileIO.writeJSON(Shards.mergedManifest(report), to: manifest) }
         return runs.filter { FileManager.default.fileExists(atPath: $0) }
     }
 }

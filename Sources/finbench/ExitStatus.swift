@@ -64,6 +64,9 @@ func failing<T>(_ body: () throws -> T) throws -> T {
         throw Failure(e)
     } catch let e as GeneratorError {
         throw Failure(e)
+    } catch let e as TopologyError {
+        if case .cannotRead = e { throw Failure(e.description, status: ExitStatus.noInput) }
+        throw Failure(e.description, status: ExitStatus.dataError)
     } catch let e as TableError {
         throw Failure(e.description, status: ExitStatus.dataError)
     } catch let e as HarnessError {

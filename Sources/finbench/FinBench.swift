@@ -17,8 +17,8 @@ struct FinBench: ParsableCommand {
             """,
         version: FinbenchVersion.string,
         subcommands: [
-            Generate.self, Validate.self, Evaluate.self, Solve.self, Export.self, Bench.self, MergeCommand.self,
-            ReportCommand.self, Profiles.self, Demo.self,
+            Generate.self, Validate.self, Evaluate.self, Draw.self, Solve.self, Export.self, Bench.self,
+            MergeCommand.self, ReportCommand.self, Profiles.self, Demo.self,
             HardnessCommand.self,
         ])
 }

@@ -17,18 +17,19 @@ struct Generate: ParsableCommand {
               finbench generate --preset synthetic --nodes 1000 --synthetic-blocks 5:10 --out big.json
               finbench generate --paper b-alexnet-cifar10 --max-latency 0.004 --min-accuracy 0.7
               finbench generate --paper b-alexnet-cifar10,b-resnet,b-lenet --users 5 --share-levels 0.1,0.25,0.5,1
+              finbench generate --topology Abilene.graphml --clouds 2 --applications 10 --out abilene.json
             """)
 
     @Option(
-        help:
+        help: ArgumentHelp(
             "Write the papers' 3-tier scenario for this DNN profile instead (see `finbench profiles`); with --users, a "
-            + "comma-separated list."
+                + "comma-separated list.")
     )
     var paper: String?
     @Option(
-        help:
+        help: ArgumentHelp(
             "Paper scenario: this many users of each --paper profile, each on its own device, sharing one edge and one "
-            + "cloud (the journal's multi-user scenario; takes --share-levels)."
+                + "cloud (the journal's multi-user scenario; takes --share-levels).")
     )
     var users: Int?
     @Flag(
@@ -41,6 +42,9 @@ struct Generate: ParsableCommand {
     var maxLatency: Double?
     @Option(help: "Paper scenario: accuracy target in [0, 1] (default: the profile's).")
     var minAccuracy: Double?
+
+    @OptionGroup(title: "Real topology (NetworkX node-link JSON or GraphML; docs/MODEL.md, \"Imported topologies\")")
+    var topologyOptions: TopologyOptions
 
     @Option(help: "Preset to start from: \(GeneratorConfig.Preset.allCases.map(\.rawValue).joined(separator: ", ")).")
     var preset: String = "standard"
@@ -59,9 +63,9 @@ struct Generate: ParsableCommand {
     @Option(help: "Multiply every link's bandwidth (< 1 makes bandwidth bind).") var bandwidthScale: Double?
     @Option(help: "Inferences per second per application, LO:HI.") var rate: RangeArgument?
     @Option(
-        help:
+        help: ArgumentHelp(
             "Latency bound position, LO:HI: 0 = the fastest deployment's latency, 1 = the source alone (plus fastest "
-            + "delivery), > 1 looser."
+                + "delivery), > 1 looser.")
     ) var latencySlack: RangeArgument?
     @Option(help: "Accuracy target as a multiple of a random exit's accuracy, LO:HI within (0, 1].") var accuracySlack:
         RangeArgument?
@@ -128,6 +132,9 @@ struct Generate: ParsableCommand {
     func run() throws {
         let instance: Instance
         if let paper {
+            guard topologyOptions.topology == nil else {
+                throw Failure("--paper and --topology do not go together", status: ExitStatus.usage)
+            }
             let profiles = try paper.split(separator: ",").map { id in
                 guard let profile = DNNProfiles.named(String(id)) else {
                     throw Failure(
@@ -170,7 +177,13 @@ struct Generate: ParsableCommand {
                 instance = PaperScenario.instance(
                     profile: profiles[0], maxLatencySeconds: maxLatency, minAccuracy: minAccuracy)
             }
+        } else if let file = topologyOptions.topology {
+            guard nodes == nil else { throw Failure("--nodes does not apply to --topology", status: ExitStatus.usage) }
+            instance = try topologyOptions.instance(file: file, generator: config())
         } else {
+            guard !topologyOptions.isSet else {
+                throw Failure("the topology options need --topology FILE", status: ExitStatus.usage)
+            }
             let c = try config()
             instance = try failing { try Generator.generate(c) }
         }

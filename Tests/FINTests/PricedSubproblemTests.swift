@@ -129,8 +129,7 @@ struct PricedSubproblemTests {
                 if feasible {
                     #expect(
                         ratio == nil,
-                        "seed \(seed): a certificate (ratio \(ratio ?? 0)) on an instance with a deployment, prices "
-                            + "\(prices)"
+                        "seed \(seed): a certificate (ratio \(ratio ?? 0)) on a feasible instance, prices \(prices)"
                     )
                 } else if ratio != nil, least.allSatisfy({ ($0 ?? .infinity) < .infinity }) {
                     proven = true

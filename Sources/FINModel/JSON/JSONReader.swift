@@ -89,6 +89,12 @@ struct ObjectReader {
         return x
     }
 
+    /// A number that may be absent (or null): nil then.
+    func optionalNumber(_ key: String) -> Double? {
+        guard present(key, required: false) != nil else { return nil }
+        return number(key)
+    }
+
     /// A whole number.
     func integer(_ key: String) -> Int? {
         guard let x = number(key) else { return nil }
