@@ -35,8 +35,8 @@ public enum SolveStatus: String, Sendable, CaseIterable {
     case error
 }
 
-/// What a backend returns. `objective` and `bound` include the model's constant; the gap is
-/// computed here from them, never taken from the solver.
+/// What a backend returns. `objective` and `bound` include the model's constant (`settle`); the
+/// gap is the workbench's, from them (`Solution.relativeGap`), never taken from the solver.
 public struct SolveResult: Sendable {
     public var status: SolveStatus
     /// Objective of the incumbent, if there is one.
@@ -68,15 +68,6 @@ public struct SolveResult: Sendable {
         self.solver = solver
         self.rawStatus = rawStatus
         self.message = message
-    }
-
-    /// Relative gap between incumbent and bound: |objective - bound| / max(|objective|, 1e-10),
-    /// 0 when both are 0; nil without both.
-    public var gap: Double? {
-        guard let objective, let bound else { return nil }
-        let diff = abs(objective - bound)
-        if diff == 0 { return 0 }
-        return diff / max(abs(objective), 1e-10)
     }
 }
 

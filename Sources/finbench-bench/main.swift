@@ -39,11 +39,8 @@ func benchmarkInstance(nodes: Int, seed: Int, preset: GeneratorConfig.Preset, la
     return try Generator.generate(c)
 }
 
-/// Median of a non-empty list.
-func median(_ xs: [Double]) -> Double {
-    let s = xs.sorted()
-    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-}
+/// Median of a non-empty list (`Statistics.median`, the workbench's one median).
+func median(_ xs: [Double]) -> Double { Statistics.median(xs) ?? .nan }
 
 /// The MILP backends by name, in the order the benchmarks print them.
 let milpBackends: [(String, any MILPSolver)] = [("glpk", GLPKSolver()), ("cbc", CBCSolver()), ("highs", HiGHSSolver())]

@@ -29,7 +29,6 @@ struct ConformanceTests {
             let objective = try #require(r.objective, "\(tag)")
             #expect(abs(objective - optimum) <= 1e-6 * max(1, abs(optimum)), "\(tag): objective \(objective)")
             #expect(r.bound == objective, "\(tag): bound \(String(describing: r.bound))")
-            #expect(r.gap == 0)
         }
         if r.status == .optimal || r.status == .feasible {
             let x = try #require(r.values, "\(tag)")
@@ -57,7 +56,6 @@ struct ConformanceTests {
         let objective = try #require(r.objective)
         let bound = try #require(r.bound, "\(backend) reports no bound at the time limit")
         #expect(bound >= objective)  // maximisation: the bound is an upper bound
-        #expect(r.gap == (bound - objective) / objective)
     }
 
     /// HiGHS stops within a second of its time limit on problems it cannot finish (with and
