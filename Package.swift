@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "FINModel"),
         .target(name: "FINEvaluator", dependencies: ["FINModel"]),
         .target(name: "FINDraw", dependencies: ["FINModel"]),
-        .target(name: "FINGenerator", dependencies: ["FINModel", "FINGraph"]),
+        .target(name: "FINGenerator", dependencies: ["FINModel", "FINGraph", "FINEvaluator"]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         // No Debian package: scripts/setup.sh writes /usr/local/lib/pkgconfig/highs.pc and an
@@ -120,10 +120,11 @@ let package = Package(
         .testTarget(
             name: "FINMethodsTests",
             dependencies: ["FINMethods", "FINModel", "FINGenerator", "FINBruteForce", "FINTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["finbench", "FINModel", "FINHarness", "FINMethods"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["finbench", "FINModel", "FINHarness", "FINMethods", "FINTestSupport"]),
         .testTarget(name: "FINHardnessTests", dependencies: ["FINHardness", "FINModel", "FINGenerator", "FIN"]),
         /// The mutation fuzzer, run in a child process so that a trap is reported, not fatal.
-        .testTarget(name: "FuzzTests", dependencies: ["finbench-fuzz", "FINHarness"]),
+        .testTarget(name: "FuzzTests", dependencies: ["finbench-fuzz", "FINHarness", "FINTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,6 +4,23 @@ import FINModel
 import Foundation
 
 extension Generator {
+    /// The first draws of every application, in order: its source, its target exit and accuracy
+    /// factor (the target rounded down, so the drawn exit stays admissible), its destination.
+    static func drawEnds(
+        _ model: DNNModel, _ c: GeneratorConfig, _ devices: [Node], _ destinations: [Node], _ rng: inout SplitMix64
+    ) -> (source: Node, chain: DNNChain, target: Double, destination: String?) {
+        let source = rng.pick(devices)
+        let chain = DNNChain(model)
+        let exit = c.targetExit.draw(chain, &rng)
+        let target = (exit.accuracy * rng.uniform(c.accuracySlack) * 1e4).rounded(.down) / 1e4
+        var destination: String?
+        if rng.chance(c.destinationProbability) {
+            let other = destinations.filter { $0.id != source.id }
+            if !other.isEmpty { destination = rng.pick(other).id }
+        }
+        return (source, chain, target, destination)
+    }
+
     /// One application under `ApplicationRule.calibrated`. Draws, in order: source, target exit
     /// and accuracy factor, destination, rate, pin, latency slack.
     ///
@@ -21,16 +38,7 @@ extension Generator {
         id: String, _ model: DNNModel, _ c: GeneratorConfig, _ nodes: [Node], _ links: [Link],
         _ devices: [Node], _ destinations: [Node], _ rng: inout SplitMix64
     ) -> Application {
-        let source = rng.pick(devices)
-        let chain = DNNChain(model)
-        let exit = c.targetExit.draw(chain, &rng)
-        // Rounded down, so the drawn exit stays admissible.
-        let target = (exit.accuracy * rng.uniform(c.accuracySlack) * 1e4).rounded(.down) / 1e4
-        var destination: String?
-        if rng.chance(c.destinationProbability) {
-            let other = destinations.filter { $0.id != source.id }
-            if !other.isEmpty { destination = rng.pick(other).id }
-        }
+        let (source, chain, target, destination) = drawEnds(model, c, devices, destinations, &rng)
         let rate = round4(rng.uniform(c.rate))
         let topShare = c.shareLevels?.max() ?? 1
         let blockOneFits =

@@ -302,17 +302,8 @@ public enum Generator {
                 apps.append(app)
                 continue
             }
-            let source = rng.pick(devices)
-            let chain = DNNChain(model)
+            let (source, chain, target, destination) = drawEnds(model, c, devices, destinations, &rng)
             let deepest = chain.depths.last!
-            // Rounded down, so the drawn exit stays admissible.
-            let exit = c.targetExit.draw(chain, &rng)
-            let target = (exit.accuracy * rng.uniform(c.accuracySlack) * 1e4).rounded(.down) / 1e4
-            var destination: String?
-            if rng.chance(c.destinationProbability) {
-                let other = destinations.filter { $0.id != source.id }
-                if !other.isEmpty { destination = rng.pick(other).id }
-            }
             // The bound lies between the fastest deployment of an admissible depth (latency
             // slack 0) and the source running the deepest exit alone, then delivering the
             // result by the fastest route (slack 1).

@@ -1,26 +1,13 @@
 import FINHarness
+import FINTestSupport
 import Foundation
 import Testing
 
 /// The repository root, found from this file's path.
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+let root = BuiltExecutable.root(testFile: #filePath)
 
 /// The `finbench` executable built alongside the tests.
-let finbench: URL = {
-    var candidates: [URL] = []
-    if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
-    candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-    candidates.append(root.appendingPathComponent(".build/debug"))
-    for dir in candidates {
-        // The test runner may live inside an .xctest bundle directory.
-        for d in [dir, dir.deletingLastPathComponent(), dir.deletingLastPathComponent().deletingLastPathComponent()] {
-            let url = d.appendingPathComponent("finbench")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-    }
-    return root.appendingPathComponent(".build/debug/finbench")
-}()
+let finbench = URL(fileURLWithPath: BuiltExecutable.path("finbench", root: root))
 
 struct Run {
     let status: Int32

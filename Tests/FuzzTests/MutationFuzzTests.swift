@@ -1,25 +1,10 @@
 import FINHarness
+import FINTestSupport
 import Foundation
 import Testing
 
-/// The repository root, found from this file's path.
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
 /// The `finbench-fuzz` executable built alongside the tests.
-private let fuzzer: String = {
-    var candidates: [URL] = []
-    if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
-    candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-    candidates.append(root.appendingPathComponent(".build/debug"))
-    for dir in candidates {
-        for d in [dir, dir.deletingLastPathComponent(), dir.deletingLastPathComponent().deletingLastPathComponent()] {
-            let url = d.appendingPathComponent("finbench-fuzz")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url.path }
-        }
-    }
-    return root.appendingPathComponent(".build/debug/finbench-fuzz").path
-}()
+private let fuzzer = BuiltExecutable.path("finbench-fuzz", root: BuiltExecutable.root(testFile: #filePath))
 
 /// The seeded mutation fuzzer (issue 13), run in a child process: a trap ends the child with a
 /// signal, and the last `case` line it wrote names the seed, case and mutations that caused it.
