@@ -63,25 +63,37 @@ let package = Package(
         .target(name: "FINSolverGLPK", dependencies: ["FINLinear", "CGLPK", "_CGLPKShim"]),
         .target(name: "FINSolverCBC", dependencies: ["FINLinear", "CCbc"]),
         .target(name: "FINSolverHiGHS", dependencies: ["FINLinear", "CHiGHS"]),
-        .target(name: "FINGraph", dependencies: ["FINModel", .product(name: "HeapModule", package: "swift-collections")]),
-        .target(name: "FIN", dependencies: ["FINModel", "FINEvaluator", "FINGraph", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(
+            name: "FINGraph", dependencies: ["FINModel", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(
+            name: "FIN",
+            dependencies: [
+                "FINModel", "FINEvaluator", "FINGraph", .product(name: "HeapModule", package: "swift-collections"),
+            ]),
         .target(name: "FINMILP", dependencies: ["FINModel", "FINEvaluator", "FINLinear", "FINGraph"]),
         .target(
             name: "FINMethods",
             dependencies: [
-                "FINModel", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINSolverHiGHS", "FIN", "FINAuthors",
+                "FINModel", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINSolverHiGHS", "FIN",
+                "FINAuthors",
             ]),
         .target(name: "FINBruteForce", dependencies: ["FINModel", "FINEvaluator"]),
-        .target(name: "FINHardness", dependencies: [
-            "FINModel", "FINEvaluator", "FINGraph", "FIN", .product(name: "HeapModule", package: "swift-collections"),
-        ]),
+        .target(
+            name: "FINHardness",
+            dependencies: [
+                "FINModel", "FINEvaluator", "FINGraph", "FIN",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]),
         .target(name: "FINTestSupport", dependencies: ["FINModel", "FINLinear"]),
-        .target(name: "FINHarness", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINMethods", "FINHardness"]),
-        .target(name: "FINCommandLine", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(
+            name: "FINHarness", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINMethods", "FINHardness"]),
+        .target(
+            name: "FINCommandLine", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "finbench",
             dependencies: [
-                "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FIN",
+                "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC",
+                "FIN",
                 "FINCommandLine", "FINHarness", "FINMethods", "_CStdioShim", "FINHardness", "FINDraw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -89,7 +101,7 @@ let package = Package(
             name: "finbench-bench",
             dependencies: [
                 "FINModel", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINSolverHiGHS",
-                "FINTestSupport", "FIN", "FINEvaluator", "FINGraph", "FINCommandLine",
+                "FINTestSupport", "FIN", "FINEvaluator", "FINGraph", "FINCommandLine", "FINHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -110,7 +122,12 @@ let package = Package(
                 "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC",
                 "FINSolverHiGHS", "FINBruteForce", "FINTestSupport",
             ]),
-        .testTarget(name: "FINTests", dependencies: ["FIN", "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK", "FINSolverCBC", "FINBruteForce", "FINTestSupport"]),
+        .testTarget(
+            name: "FINTests",
+            dependencies: [
+                "FIN", "FINModel", "FINEvaluator", "FINGenerator", "FINLinear", "FINMILP", "FINSolverGLPK",
+                "FINSolverCBC", "FINBruteForce", "FINTestSupport",
+            ]),
         .target(name: "FINAuthors", dependencies: ["FINModel", "FINEvaluator"]),
         .testTarget(
             name: "FINAuthorsTests", dependencies: ["FINAuthors", "FINModel", "FINGenerator"],

@@ -28,6 +28,9 @@ public enum ChildProcess {
         public let standardOutput: [UInt8]
         public let standardError: [UInt8]
         public let wallSeconds: Double
+        /// The child's peak resident memory, bytes, from the operating system (`wait4`'s
+        /// `ru_maxrss`); nil when unknown.
+        public var peakResidentBytes: Int?
         public var standardErrorText: String { String(decoding: standardError, as: UTF8.self) }
         public var standardOutputText: String { String(decoding: standardOutput, as: UTF8.self) }
     }
@@ -133,8 +136,9 @@ public enum ChildProcess {
         }
         let exited = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var status: Int32 = 0
+        nonisolated(unsafe) var usage = rusage()
         Thread.detachNewThread {
-            while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+            while wait4(child, &status, 0, &usage) < 0 && errno == EINTR {}
             exited.signal()
         }
         var killed = false
@@ -161,7 +165,9 @@ public enum ChildProcess {
         } else {
             outcome = .signal(status & 0x7f)
         }
-        return Result(outcome: outcome, standardOutput: out, standardError: err, wallSeconds: wall)
+        var result = Result(outcome: outcome, standardOutput: out, standardError: err, wallSeconds: wall)
+        result.peakResidentBytes = usage.ru_maxrss > 0 ? Int(usage.ru_maxrss) * 1024 : nil
+        return result
     }
 
     /// Kills every child alive (and its process group); no child starts afterwards.

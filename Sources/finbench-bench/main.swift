@@ -4,6 +4,7 @@ import FINCommandLine
 import FINEvaluator
 import FINGenerator
 import FINGraph
+import FINHarness
 import FINLinear
 import FINMILP
 import FINModel
@@ -23,6 +24,7 @@ struct Bench: ParsableCommand {
         abstract: "Release-build benchmarks of the workbench's solvers.",
         subcommands: [
             MILPScaling.self, MILPFile.self, FINScaling.self, MultiScaling.self, Conformance.self, Configurations.self,
+            Peers.self,
         ])
 }
 
@@ -576,5 +578,91 @@ struct Configurations: ParsableCommand {
     static func nonDecreasing(length: Int, from: Int) -> [[Int]] {
         guard length > 0 else { return [[]] }
         return (from...3).flatMap { first in nonDecreasing(length: length - 1, from: first).map { [first] + $0 } }
+    }
+}
+
+/// Every exact and heuristic method on the same instances, each solve a child `finbench solve`
+/// process (one thread), with its time, peak resident memory from the operating system, status
+/// and certified gap (objective / the best bound any method proved on the instance - 1), and the
+/// ratio of its time to the fastest exact method that proved the optimum.
+struct Peers: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "peers",
+        abstract: "Time, peak memory, status and certified gap of every method on the same instances.")
+
+    @Option(help: "Time limit per solve, seconds.") var timeLimit: Double = 60
+    @Option(
+        help: ArgumentHelp(
+            "Instance groups: single (1,000 and 10,000 nodes), apps (200 nodes x 20 and 100), "
+                + "contended (500 nodes x 20 and 200), large (1,000 nodes x 100)."))
+    var groups: String = "single,apps,contended,large"
+    @Option(help: "Methods, comma-separated.")
+    var methods: String = "milp-cbc,milp-highs,milp-glpk,fin-multi,fin-exact,fin,mcp"
+    @Option(help: "The finbench executable (default: next to this one).") var finbench: String?
+    @Option(help: "Where the instances and solutions go.") var workDirectory: String = "/tmp/finbench-peers"
+
+    /// (label, nodes, applications, contended)
+    static let sets: [String: [(String, Int, Int, Bool)]] = [
+        "single": [("1 app, 1,000 nodes", 1000, 1, false), ("1 app, 10,000 nodes", 10000, 1, false)],
+        "apps": [("200 nodes x 20 apps", 200, 20, false), ("200 nodes x 100 apps", 200, 100, false)],
+        "contended": [("500 contended x 20 apps", 500, 20, true), ("500 contended x 200 apps", 500, 200, true)],
+        "large": [("1,000 nodes x 100 apps", 1000, 100, false)],
+    ]
+
+    func run() throws {
+        let exe =
+            finbench ?? Bundle.main.executableURL!.deletingLastPathComponent().appendingPathComponent("finbench").path
+        try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
+        let names = methods.split(separator: ",").map(String.init)
+        print(
+            "Peers: every method as a child `finbench solve`, one thread, time limit \(timeLimit) s, "
+                + "peak resident memory from wait4 (ru_maxrss), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("| instance | method | seconds | x fastest exact | peak MB | status | energy J/s | certified gap |")
+        print("| --- | --- | ---: | ---: | ---: | --- | ---: | ---: |")
+        for group in groups.split(separator: ",").map(String.init) {
+            for (label, nodes, apps, contended) in Self.sets[group] ?? [] {
+                var c = GeneratorConfig.preset(.scaling)
+                c.nodes = nodes
+                c.applications = apps
+                c.seed = 1
+                c.targetExit = .deepest
+                c.latencySlack = 0.1...0.6
+                if contended {
+                    c.rate = 50...200
+                    c.memoryScale = 0.05
+                }
+                let instance = try Generator.generate(c)
+                let path = "\(workDirectory)/peers-n\(nodes)-a\(apps).json"
+                try InstanceFile.write(instance, to: path)
+                var rows: [(String, Double, Int?, Solution?)] = []
+                for m in names {
+                    let out = "\(workDirectory)/peers-n\(nodes)-a\(apps)-\(m).json"
+                    try? FileManager.default.removeItem(atPath: out)
+                    var args = ["solve", path, "--method", m, "--out", out]
+                    if ["milp-cbc", "milp-highs", "milp-glpk", "fin-multi"].contains(m) {
+                        args += ["--time-limit", JSONWriter.formatNumber(timeLimit)]
+                    }
+                    if ["milp-cbc", "milp-highs", "fin-multi"].contains(m) { args += ["--threads", "1"] }
+                    let r = ChildProcess.run(exe, args, captureOutput: false, hardLimitSeconds: timeLimit + 60)
+                    rows.append((m, r.wallSeconds, r.peakResidentBytes, try? SolutionFile.read(out)))
+                }
+                let bound = rows.compactMap { $0.3?.status == .error ? nil : $0.3?.boundJoulesPerSecond }.max()
+                let fastestExact = rows.filter { $0.0.hasPrefix("milp-") && $0.3?.status == .optimal }.map(\.1).min()
+                for (m, seconds, peak, s) in rows {
+                    let ratio = fastestExact.map { String(format: "%.2f", seconds / $0) } ?? "-"
+                    let energy = s?.objectiveJoulesPerSecond.map { NumberFormat.sig($0, 6) } ?? "-"
+                    var certified = "-"
+                    if let o = s?.objectiveJoulesPerSecond, let b = bound, b > 0 {
+                        certified = NumberFormat.percent(max(0, o / b - 1))
+                    }
+                    let mb = peak.map { String(format: "%.0f", Double($0) / 1_048_576) } ?? "-"
+                    let cells = [
+                        label, m, String(format: "%.3f", seconds), ratio, mb, s?.status.rawValue ?? "none",
+                        energy, certified,
+                    ]
+                    print("| " + cells.joined(separator: " | ") + " |")
+                }
+            }
+        }
     }
 }
