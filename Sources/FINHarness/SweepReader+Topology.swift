@@ -11,13 +11,7 @@ extension SweepReader {
     /// stem a plain name) and the topology settings. The files themselves are read when the
     /// instances are built, before anything is written.
     mutating func readTopologies(_ json: JSONValue) -> Sweep.Topologies? {
-        guard let t = json.objectValue else {
-            fail("topologies", "expected an object")
-            return nil
-        }
-        for key in t.keys.sorted() where !Self.topologyKeys.contains(key) {
-            fail("topologies.\(key)", "unknown key (known: \(Self.topologyKeys.joined(separator: ", ")))")
-        }
+        guard let t = object(json, at: "topologies", keys: Self.topologyKeys) else { return nil }
         let raw = t["files"]?.arrayValue ?? []
         let files = raw.compactMap(\.stringValue)
         if files.isEmpty || files.count != raw.count || files.contains(where: \.isEmpty) {

@@ -9,13 +9,7 @@ struct SweepReader {
     mutating func fail(_ path: String, _ message: String) { issues.append(FieldIssue(path: path, message: message)) }
 
     mutating func read(_ json: JSONValue) -> Sweep? {
-        guard case .object(let root) = json else {
-            fail("$", "expected an object")
-            return nil
-        }
-        for key in root.keys.sorted() where !Sweep.keys.contains(key) {
-            fail(key, "unknown key (known: \(Sweep.keys.joined(separator: ", ")))")
-        }
+        guard let root = object(json, at: nil, keys: Sweep.keys) else { return nil }
         let name = root["name"]?.stringValue ?? ""
         if name.isEmpty {
             fail("name", "required, a non-empty string")
@@ -89,19 +83,35 @@ struct SweepReader {
         return x
     }
 
-    mutating func wholeNumbers(_ o: [String: JSONValue], _ key: String, _ range: ClosedRange<Int>) -> [Int] {
+    /// The object at `path` (nil: the document), every key of it checked against `keys`.
+    mutating func object(_ json: JSONValue, at path: String?, keys: [String]) -> [String: JSONValue]? {
+        guard case .object(let o) = json else {
+            fail(path ?? "$", "expected an object")
+            return nil
+        }
+        for key in o.keys.sorted() where !keys.contains(key) {
+            fail(path.map { "\($0).\(key)" } ?? key, "unknown key (known: \(keys.joined(separator: ", ")))")
+        }
+        return o
+    }
+
+    /// The whole numbers under `key` (`prefix.key` in messages), each in `range`, no duplicates.
+    mutating func wholeNumbers(
+        _ o: [String: JSONValue], _ key: String, _ range: ClosedRange<Int>, prefix: String? = nil
+    ) -> [Int] {
+        let path = prefix.map { "\($0).\(key)" } ?? key
         guard let items = o[key]?.arrayValue, !items.isEmpty else {
-            fail(key, "required, a non-empty array of whole numbers")
+            fail(path, "required, a non-empty array of whole numbers")
             return []
         }
         var out: [Int] = []
         for (i, v) in items.enumerated() {
             guard let x = v.numberValue, x == x.rounded(), x >= Double(range.lowerBound), x <= Double(range.upperBound)
             else {
-                fail("\(key)[\(i)]", "expected a whole number in \(range.lowerBound)...\(range.upperBound)")
+                fail("\(path)[\(i)]", "expected a whole number in \(range.lowerBound)...\(range.upperBound)")
                 continue
             }
-            if out.contains(Int(x)) { fail("\(key)[\(i)]", "duplicate \(Int(x))") }
+            if out.contains(Int(x)) { fail("\(path)[\(i)]", "duplicate \(Int(x))") }
             out.append(Int(x))
         }
         return out
@@ -163,12 +173,8 @@ struct SweepReader {
     }
 
     mutating func readPaper(_ json: JSONValue) -> Sweep.PaperGrid? {
-        guard let p = json.objectValue else {
-            fail("paper", "expected an object")
+        guard let p = object(json, at: "paper", keys: ["profile", "maxLatencySeconds", "minAccuracy"]) else {
             return nil
-        }
-        for key in p.keys.sorted() where !["profile", "maxLatencySeconds", "minAccuracy"].contains(key) {
-            fail("paper.\(key)", "unknown key (known: profile, maxLatencySeconds, minAccuracy)")
         }
         let profile = p["profile"]?.stringValue ?? ""
         if DNNProfiles.named(profile) == nil { fail("paper.profile", "unknown profile \"\(profile)\"") }
@@ -188,14 +194,8 @@ struct SweepReader {
     }
 
     mutating func readUsers(_ json: JSONValue) -> Sweep.Users? {
-        guard let u = json.objectValue else {
-            fail("users", "expected an object")
-            return nil
-        }
         let known = ["series", "counts", "shareLevels", "resourceModel", "targets"]
-        for key in u.keys.sorted() where !known.contains(key) {
-            fail("users.\(key)", "unknown key (known: \(known.joined(separator: ", ")))")
-        }
+        guard let u = object(json, at: "users", keys: known) else { return nil }
         var series: [[String]] = []
         for (i, item) in (u["series"]?.arrayValue ?? []).enumerated() {
             let ids = item.arrayValue?.compactMap(\.stringValue) ?? []
@@ -204,7 +204,7 @@ struct SweepReader {
             series.append(ids)
         }
         if series.isEmpty { fail("users.series", "required, a non-empty array of arrays of profile ids") }
-        let counts = wholeNumbers(u, "counts", 1...1000)
+        let counts = wholeNumbers(u, "counts", 1...1000, prefix: "users")
         var levels: [Double]?
         if let l = u["shareLevels"] {
             levels = l.arrayValue?.compactMap(\.numberValue)
