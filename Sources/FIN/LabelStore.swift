@@ -22,8 +22,11 @@ struct LabelStore {
     private var alive: [Bool] = []
     private var usage: [LabelSearch.Usage] = []
     private var paid: [LabelSearch.Usage] = []
-    /// Per vertex: live labels sorted by measure.
-    private var fronts: [[Int32]]
+    /// Per vertex: live labels sorted by measure, in `fronts[frontOf[v]]` (-1: no label has
+    /// reached v yet). Only vertices a label reaches get a front: on large graphs a search
+    /// reaches few, and an array per vertex cost more to create and free than the search.
+    private var frontOf: [Int32]
+    private var fronts: [[Int32]] = []
     private var heap = Heap<Entry>()
     let plain: Bool
     let slack: Double
@@ -38,7 +41,7 @@ struct LabelStore {
     }
 
     init(vertexCount: Int, plain: Bool, slack: Double) {
-        fronts = [[Int32]](repeating: [], count: vertexCount)
+        frontOf = [Int32](repeating: -1, count: vertexCount)
         self.plain = plain
         self.slack = slack
     }
@@ -77,8 +80,13 @@ struct LabelStore {
     /// Adds `l` at vertex `v` unless a live label there dominates it; removes the labels it
     /// dominates exactly.
     mutating func offer(_ v: Int, _ l: Label, parent from: Int32, edge: Int32) {
-        var front = fronts[v]
-        fronts[v] = []  // keeps `front` uniquely referenced while it is edited
+        if frontOf[v] < 0 {
+            frontOf[v] = Int32(fronts.count)
+            fronts.append([])
+        }
+        let slot = Int(frontOf[v])
+        var front = fronts[slot]
+        fronts[slot] = []  // keeps `front` uniquely referenced while it is edited
         let kept = plain ? offerPlain(&front, l) : offerGeneral(&front, l)
         if kept {
             let id = Int32(priority.count)
@@ -98,7 +106,7 @@ struct LabelStore {
             front.insert(id, at: at)
             heap.insert(Entry(priority: l.priority, measure: l.measure, label: id))
         }
-        fronts[v] = front
+        fronts[slot] = front
         #if DEBUG
             checkFront(front)
         #endif

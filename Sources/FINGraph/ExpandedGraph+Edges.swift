@@ -21,23 +21,22 @@ extension ExpandedGraph {
             let k = q / f.nodes + 1
             let v = q - (k - 1) * f.nodes
             return slot < levels.count
-                ? computeEdge(k, v, slot) : Edge(done(k, v), at(k, v), .proceed(block: k, node: v))
+                ? computeEdge(f, k, v, slot) : Edge(done(k, v), at(k, v), .proceed(block: k, node: v))
         }
         if e < f.terminalBase {
             let k = (e - f.transferBase) / f.links
-            return transferEdge(k, e - f.transferBase - k * f.links)
+            return transferEdge(f, k, e - f.transferBase - k * f.links)
         }
         if e < f.resultBase {
             let position = (e - f.terminalBase) / f.nodes
-            return terminalEdge(position, e - f.terminalBase - position * f.nodes)
+            return terminalEdge(f, position, e - f.terminalBase - position * f.nodes)
         }
-        if e < f.arriveID { return resultEdge(e - f.resultBase) }
+        if e < f.arriveID { return resultEdge(f, e - f.resultBase) }
         return Edge(result(f.destination), sink, .arrive)
     }
 
     @inlinable
-    func computeEdge(_ k: Int, _ v: Int, _ level: Int) -> Edge {
-        let f = figures
+    func computeEdge(_ f: Figures, _ k: Int, _ v: Int, _ level: Int) -> Edge {
         return Edge(
             at(k - 1, v), done(k, v), .compute(block: k, node: v, level: level),
             energy: f.blockEnergy[k] * f.joulesPerOp[v],
@@ -46,8 +45,7 @@ extension ExpandedGraph {
     }
 
     @inlinable
-    func transferEdge(_ k: Int, _ l: Int) -> Edge {
-        let f = figures
+    func transferEdge(_ f: Figures, _ k: Int, _ l: Int) -> Edge {
         return Edge(
             at(k, f.linkTail[l]), at(k, f.linkHead[l]), .transfer(layer: k, link: l),
             energy: f.layerEnergy[k] * f.joulesPerBit[l], latency: f.seconds(l, bits: f.layerBits[k]),
@@ -55,16 +53,14 @@ extension ExpandedGraph {
     }
 
     @inlinable
-    func terminalEdge(_ position: Int, _ v: Int) -> Edge {
-        let f = figures
+    func terminalEdge(_ f: Figures, _ position: Int, _ v: Int) -> Edge {
         return Edge(
             done(f.depthBlock[position], v), hasDestination ? result(v) : sink,
             .terminal(depth: f.depths[position], node: v))
     }
 
     @inlinable
-    func resultEdge(_ l: Int) -> Edge {
-        let f = figures
+    func resultEdge(_ f: Figures, _ l: Int) -> Edge {
         return Edge(
             result(f.linkTail[l]), result(f.linkHead[l]), .result(link: l),
             energy: f.resultBits * f.joulesPerBit[l], latency: f.seconds(l, bits: f.resultBits),
@@ -82,20 +78,20 @@ extension ExpandedGraph {
             let k = group
             let base = f.computeID(k + 1, node, 0)
             for level in 0..<levels.count where has(base + level) {
-                body(base + level, computeEdge(k + 1, node, level))
+                body(base + level, computeEdge(f, k + 1, node, level))
             }
             let transfers = f.transferBase + k * f.links
-            for l in f.outgoing[node] where has(transfers + l) { body(transfers + l, transferEdge(k, l)) }
+            for l in f.outgoing[node] where has(transfers + l) { body(transfers + l, transferEdge(f, k, l)) }
         } else if group > kmax && group <= 2 * kmax {  // done(k, node): proceed, or end a depth
             let k = group - kmax
             let proceed = f.proceedID(k, node)
             if k < kmax && has(proceed) { body(proceed, Edge(v, at(k, node), .proceed(block: k, node: node))) }
             for position in f.terminalsAfter[k] {
                 let t = f.terminalID(position, node)
-                if has(t) { body(t, terminalEdge(position, node)) }
+                if has(t) { body(t, terminalEdge(f, position, node)) }
             }
         } else if group == 2 * kmax + 1 {  // result(node)
-            for l in f.outgoing[node] where has(f.resultBase + l) { body(f.resultBase + l, resultEdge(l)) }
+            for l in f.outgoing[node] where has(f.resultBase + l) { body(f.resultBase + l, resultEdge(f, l)) }
             if node == f.destination && has(f.arriveID) { body(f.arriveID, Edge(v, sink, .arrive)) }
         }
     }
@@ -113,7 +109,7 @@ extension ExpandedGraph {
             } else {
                 for position in f.depths.indices {
                     for u in 0..<n where has(f.terminalID(position, u)) {
-                        body(f.terminalID(position, u), terminalEdge(position, u))
+                        body(f.terminalID(position, u), terminalEdge(f, position, u))
                     }
                 }
             }
@@ -124,17 +120,17 @@ extension ExpandedGraph {
             }
             guard k < kmax else { return }
             let transfers = f.transferBase + k * f.links
-            for l in f.incoming[node] where has(transfers + l) { body(transfers + l, transferEdge(k, l)) }
+            for l in f.incoming[node] where has(transfers + l) { body(transfers + l, transferEdge(f, k, l)) }
         } else if group <= 2 * kmax {  // done(k, node): its compute edges
             let k = group - kmax
             for level in 0..<levels.count where has(f.computeID(k, node, level)) {
-                body(f.computeID(k, node, level), computeEdge(k, node, level))
+                body(f.computeID(k, node, level), computeEdge(f, k, node, level))
             }
         } else if hasDestination {  // result(node): depths ending at node, results sent to it
             for position in f.depths.indices where has(f.terminalID(position, node)) {
-                body(f.terminalID(position, node), terminalEdge(position, node))
+                body(f.terminalID(position, node), terminalEdge(f, position, node))
             }
-            for l in f.incoming[node] where has(f.resultBase + l) { body(f.resultBase + l, resultEdge(l)) }
+            for l in f.incoming[node] where has(f.resultBase + l) { body(f.resultBase + l, resultEdge(f, l)) }
         }
     }
 
