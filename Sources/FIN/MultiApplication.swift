@@ -381,9 +381,13 @@ private struct LagrangianRun {
             if timeUp { return nil }
             let guide = prices.map { $0 + rho }
             var count = 0
-            let c = sequential(order, prices: guide, count: &count)
+            var residual = full
+            var placed: [(Int, Deployment, Footprint, Double)] = []
+            let complete = place(order, &residual, &placed, prices: guide, count: &count)
             searches += count
-            if let c { return c }
+            // The routes placed before one failed are columns of the master problem all the same.
+            if !complete { addColumns(placed) }
+            if complete { return candidate(placed) }
             rho *= 4
         }
         return nil
@@ -409,7 +413,10 @@ private struct LagrangianRun {
         }
         var count = 0
         defer { searches += count }
-        guard place(pending, &residual, &placed, prices: prices, count: &count) else { return nil }
+        guard place(pending, &residual, &placed, prices: prices, count: &count) else {
+            addColumns(placed)
+            return nil
+        }
         return candidate(placed)
     }
 
@@ -455,7 +462,11 @@ private struct LagrangianRun {
                 if timeUp { return }
                 residual.release(c.footprints[a], withShares: withShares)
                 searches += 1
-                if let (d, f, e) = route(a, residual, prices: nil), e < c.energy[a] * (1 - 1e-12) {
+                let rerouted = route(a, residual, prices: nil)
+                if let (d, _, _) = rerouted, options.master != nil {
+                    master.add(a, d, evaluator: evaluator, alone: alone)
+                }
+                if let (d, f, e) = rerouted, e < c.energy[a] * (1 - 1e-12) {
                     c.deployments[a] = d
                     c.footprints[a] = f
                     c.energy[a] = e
@@ -490,6 +501,13 @@ private struct LagrangianRun {
             guard let p, let (d, _) = graphs[a].deployment(along: p.walk) else { continue }
             master.add(a, d, evaluator: evaluator, alone: alone)
         }
+    }
+
+    /// Adds placed routes to the master's columns (with a master solver only).
+    mutating func addColumns(_ placed: [(Int, Deployment, Footprint, Double)]) {
+        guard options.master != nil else { return }
+        let alone = self.alone
+        for (a, d, _, _) in placed { master.add(a, d, evaluator: evaluator, alone: alone) }
     }
 
     /// Solves the restricted master problem when columns came in since its last solve, in at most
