@@ -87,7 +87,8 @@ let package = Package(
             ]),
         .target(name: "FINTestSupport", dependencies: ["FINModel", "FINLinear"]),
         .target(
-            name: "FINHarness", dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINMethods", "FINHardness"]),
+            name: "FINHarness",
+            dependencies: ["FINModel", "FINEvaluator", "FINGenerator", "FINMethods", "FINHardness"]),
         .target(
             name: "FINCommandLine", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(

@@ -129,18 +129,20 @@ public enum Baselines {
                         if case .compute(let kk, _, _) = e.kind { return kk == k }
                         return false
                     })
-                for (i, e) in g.edges.enumerated() {
-                    guard case .compute(let kk, let n, _) = e.kind, kk == k, layer.distance[e.head] < .infinity,
-                        layer.via[e.head] == i
-                    else { continue }
-                    let route = g.trace(layer.via, from: at, to: e.tail)
-                    let routeLatency = route.reduce(0) { $0 + g.edges[$1].latency }
-                    let routeEnergy = route.reduce(0) { $0 + g.edges[$1].energy }
-                    let latency = routeLatency + e.latency
-                    guard Tolerance.fits(elapsed + latency + toGo[e.head], within: bound) else { continue }
-                    let cost = routeEnergy + e.energy
-                    if chosen == nil || (cost, latency, n) < (chosen!.cost, chosen!.latency, chosen!.node) {
-                        chosen = (cost, latency, n, route + [i])
+                for n in 0..<g.nodeCount {
+                    for level in g.levels.indices {
+                        guard let i = g.computeEdgeID(block: k, node: n, level: level) else { continue }
+                        let e = g.edge(i)
+                        guard layer.distance[e.head] < .infinity, layer.via[e.head] == i else { continue }
+                        let route = g.trace(layer.via, from: at, to: e.tail)
+                        let routeLatency = route.reduce(0) { $0 + g.edge($1).latency }
+                        let routeEnergy = route.reduce(0) { $0 + g.edge($1).energy }
+                        let latency = routeLatency + e.latency
+                        guard Tolerance.fits(elapsed + latency + toGo[e.head], within: bound) else { continue }
+                        let cost = routeEnergy + e.energy
+                        if chosen == nil || (cost, latency, n) < (chosen!.cost, chosen!.latency, chosen!.node) {
+                            chosen = (cost, latency, n, route + [i])
+                        }
                     }
                 }
                 if chosen != nil { break }
@@ -148,24 +150,24 @@ public enum Baselines {
             guard let chosen else { return nil }
             walk += chosen.path
             elapsed += chosen.latency
-            at = g.edges[chosen.path.last!].head
+            at = g.edge(chosen.path.last!).head
             if k < last {
                 guard
-                    let proceed = g.outgoing[at].first(where: {
-                        if case .proceed = g.edges[$0].kind { return true } else { return false }
+                    let proceed = g.outgoingEdges(at).first(where: {
+                        if case .proceed = g.edge($0).kind { return true } else { return false }
                     })
                 else { return nil }
                 walk.append(proceed)
-                at = g.edges[proceed].head
+                at = g.edge(proceed).head
             }
         }
         guard
-            let terminal = g.outgoing[at].first(where: {
-                if case .terminal(let dd, _) = g.edges[$0].kind { return dd == d } else { return false }
+            let terminal = g.outgoingEdges(at).first(where: {
+                if case .terminal(let dd, _) = g.edge($0).kind { return dd == d } else { return false }
             })
         else { return nil }
         walk.append(terminal)
-        at = g.edges[terminal].head
+        at = g.edge(terminal).head
         if at != g.sink {
             // Deliver the result: the cheapest route that fits, else the fastest.
             for routeWeight in [\ExpandedGraph.Edge.energy, \ExpandedGraph.Edge.latency] {
@@ -179,7 +181,7 @@ public enum Baselines {
                     })
                 guard r.distance[g.sink] < .infinity else { return nil }
                 let route = g.trace(r.via, from: at, to: g.sink)
-                if Tolerance.fits(elapsed + route.reduce(0) { $0 + g.edges[$1].latency }, within: bound) {
+                if Tolerance.fits(elapsed + route.reduce(0) { $0 + g.edge($1).latency }, within: bound) {
                     return walk + route
                 }
             }
@@ -210,7 +212,7 @@ public enum Baselines {
                 solution.wallSeconds = Date().timeIntervalSince(start)
                 return solution
             }
-            total += instance.applications[a].ratePerSecond * path.reduce(0) { $0 + g.edges[$1].energy }
+            total += instance.applications[a].ratePerSecond * path.reduce(0) { $0 + g.edge($1).energy }
         }
         solution.boundJoulesPerSecond = total
         solution.wallSeconds = Date().timeIntervalSince(start)

@@ -43,24 +43,20 @@ struct Coupling: Sendable {
         let nodes = index.nodeCount
         let links = index.linkCount
         let withShares = instance.shareLevels != nil
-        var memory = [Double](repeating: 0, count: nodes)
-        var load = memory
-        var share = memory
-        var traffic = [Double](repeating: 0, count: links)
-        for g in graphs {
-            for n in 0..<nodes {
-                memory[n] += g.pathMemory[n]
-                load[n] += g.pathLoad[n]
-            }
-            for l in 0..<links { traffic[l] += g.pathTraffic[l] }
-            guard withShares else { continue }
-            // The largest level the application can use on each node.
-            var largest = [Double](repeating: 0, count: nodes)
-            for e in g.edges {
-                if case .compute(_, let n, let level) = e.kind { largest[n] = max(largest[n], g.levels[level]) }
-            }
-            for n in 0..<nodes { share[n] += largest[n] }
+        // What the applications' single paths can use at most, summed: exactly where the bound
+        // over every block and layer of every application does not already fit.
+        let mostMemory = graphs.reduce(0) { $0 + $1.mostMemory }
+        let mostLoad = graphs.reduce(0) { $0 + $1.mostLoad }
+        let mostTraffic = graphs.reduce(0) { $0 + $1.mostTraffic }
+        let mostShare = withShares ? Double(graphs.count) * (instance.shareLevels!.max() ?? 0) : 0
+        func need(_ most: Double, _ capacity: Double, _ exact: (ExpandedGraph) -> Double) -> Double {
+            Tolerance.fits(most, within: capacity) ? most : graphs.reduce(0) { $0 + exact($1) }
         }
+        let memory = (0..<nodes).map { n in need(mostMemory, instance.nodes[n].memoryBytes) { $0.pathMemory(n) } }
+        let load = (0..<nodes).map { n in need(mostLoad, instance.nodes[n].opsPerSecond) { $0.pathLoad(n) } }
+        // The largest level each application can use on each node.
+        let share = (0..<nodes).map { n in withShares ? need(mostShare, 1) { $0.largestLevel(at: n) } : 0 }
+        let traffic = (0..<links).map { l in need(mostTraffic, instance.links[l].bitsPerSecond) { $0.pathTraffic(l) } }
         var resources: [Resource] = []
         func id(_ r: Resource, _ need: Double, _ capacity: Double) -> Int32 {
             guard need > 0, !Tolerance.fits(need, within: capacity) else { return -1 }
@@ -102,12 +98,12 @@ struct Coupling: Sendable {
 
     /// The resources an application's graph touches (sorted, without repeats).
     func touched(_ g: ExpandedGraph) -> [Int] {
-        var seen = Set<Int>()
-        for e in g.edges {
-            forEachUse(e) { r, _ in seen.insert(r) }
-            if let s = share(g, e) { seen.insert(s.resource) }
+        resources.indices.filter { r in
+            switch resources[r] {
+            case .memory(let n), .load(let n), .share(let n): return g.lastBlock(at: n) > 0
+            case .bandwidth(let l): return g.carries(link: l)
+            }
         }
-        return seen.sorted()
     }
 
     /// The priced search's mode: per edge, the application's energy per second plus the prices
@@ -118,29 +114,19 @@ struct Coupling: Sendable {
         _ g: ExpandedGraph, prices: [Double], energyWeight: Double = 1, usable: ((ExpandedGraph.Edge) -> Bool)? = nil
     ) -> LabelSearch.Mode {
         let rate = g.index.instance.applications[g.application].ratePerSecond * energyWeight
-        var costs = [Double](repeating: 0, count: g.edges.count)
-        var once = LabelSearch.OncePerNode(node: [], amount: [], lastBlock: [Int](repeating: 0, count: g.nodeCount))
-        var charged = false
-        for (i, e) in g.edges.enumerated() {
-            if let usable, !usable(e) {
-                costs[i] = .infinity
-                continue
+        var once: LabelSearch.OncePerNode?
+        for n in shareId.indices where shareId[n] >= 0 && prices[Int(shareId[n])] > 0 {
+            let last = g.lastBlock(at: n)
+            guard last > 0 else { continue }
+            if once == nil {
+                let zero = [Double](repeating: 0, count: g.nodeCount)
+                once = LabelSearch.OncePerNode(
+                    charge: zero, levels: g.levels, lastBlock: [Int](repeating: 0, count: g.nodeCount))
             }
-            var c = rate * e.energy
-            forEachUse(e) { r, x in c += prices[r] * x }
-            costs[i] = c
-            if let s = share(g, e), prices[s.resource] > 0, case .compute(let k, let n, _) = e.kind {
-                if !charged {
-                    once.node = [Int32](repeating: -1, count: g.edges.count)
-                    once.amount = [Double](repeating: 0, count: g.edges.count)
-                    charged = true
-                }
-                once.node[i] = Int32(n)
-                once.amount[i] = prices[s.resource] * s.level
-                once.lastBlock[n] = max(once.lastBlock[n], k)
-            }
+            once!.charge[n] = prices[Int(shareId[n])]
+            once!.lastBlock[n] = last
         }
-        return .priced(costs: costs, once: charged ? once : nil)
+        return .priced(Pricing(rate: rate, coupling: self, prices: prices, usable: usable, once: once))
     }
 
     /// The least priced use of the shared capacities, `μ·use`, over application `g`'s
@@ -180,10 +166,43 @@ struct Coupling: Sendable {
     func usage(_ g: ExpandedGraph, walk: [Int]) -> [(resource: Int, amount: Double)] {
         var total: [Int: Double] = [:]
         for i in walk {
-            let e = g.edges[i]
+            let e = g.edge(i)
             forEachUse(e) { r, x in total[r, default: 0] += x }
             if let s = share(g, e) { total[s.resource] = max(total[s.resource] ?? 0, s.level) }
         }
         return total.keys.sorted().map { ($0, total[$0]!) }
+    }
+}
+
+/// The priced search's cost of an edge (`LabelSearch.Mode.priced`): the application's energy
+/// per second plus the prices of the shared capacities the edge uses (`Coupling.forEachUse`),
+/// computed when the search reads the edge; infinity for an edge `usable` rejects. Share
+/// prices are charged once per node (`once`). A class: the search reads it for every edge, and
+/// a reference costs less to pass around than the arrays it holds.
+final class Pricing {
+    /// The application's rate times the weight of energy (0: capacity use alone).
+    let rate: Double
+    let coupling: Coupling
+    let prices: [Double]
+    let usable: ((ExpandedGraph.Edge) -> Bool)?
+    let once: LabelSearch.OncePerNode?
+
+    init(
+        rate: Double, coupling: Coupling, prices: [Double], usable: ((ExpandedGraph.Edge) -> Bool)?,
+        once: LabelSearch.OncePerNode?
+    ) {
+        self.rate = rate
+        self.coupling = coupling
+        self.prices = prices
+        self.usable = usable
+        self.once = once
+    }
+
+    @inline(__always)
+    func cost(_ e: ExpandedGraph.Edge) -> Double {
+        if let usable, !usable(e) { return .infinity }
+        var c = rate * e.energy
+        coupling.forEachUse(e) { r, x in c += prices[r] * x }
+        return c
     }
 }

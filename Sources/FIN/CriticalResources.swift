@@ -3,8 +3,9 @@ import FINModel
 
 /// The resources of one application's graph that a single path could exhaust.
 struct CriticalResources {
-    /// Per edge: (resource id, amount) it uses of critical resources.
-    private var uses: [[(Int32, Double)]]
+    /// Critical resource of each node's memory (3n), load (3n + 1) and each link's bandwidth
+    /// (3N + l): its number, or -1.
+    private var id: [Int32] = []
     /// Capacity of each critical resource.
     private var capacity: [Double] = []
     /// Per critical resource and layer: the most a path can still use of it from a vertex of that
@@ -12,61 +13,71 @@ struct CriticalResources {
     private var ahead: [[Double]] = []
     private let graph: ExpandedGraph
     private let kmax: Int
+    private let nodes: Int
 
     var isEmpty: Bool { capacity.isEmpty }
 
     init(graph g: ExpandedGraph, capacities: Capacities) {
-        uses = []
-        let nodes = g.index.nodeCount
+        nodes = g.index.nodeCount
         graph = g
         kmax = g.kmax
-        // The most one path can use of each resource was recorded when the graph was built.
         let links = g.index.linkCount
-        let memory = g.pathMemory
-        let load = g.pathLoad
-        let traffic = g.pathTraffic
-        // Ids: memory of n = 3n, load of n = 3n + 1, traffic of l = 3N + l.
+        // The most one path can use of each resource (`pathMemory` etc., computed only where the
+        // bound over every block and layer does not already fit).
+        let (mostMemory, mostLoad, mostTraffic) = (g.mostMemory, g.mostLoad, g.mostTraffic)
         var id = [Int32](repeating: -1, count: 3 * nodes + links)
+        var kinds: [Int] = []
         func register(_ resource: Int, _ cap: Double) {
             id[resource] = Int32(capacity.count)
             capacity.append(cap)
+            kinds.append(resource)
         }
         let withShares = g.index.instance.shareLevels != nil
         for n in 0..<nodes {
-            if !Tolerance.fits(memory[n], within: capacities.memoryBytes[n]) {
-                register(3 * n, capacities.memoryBytes[n])
+            let memoryCapacity = capacities.memoryBytes[n]
+            if !Tolerance.fits(mostMemory, within: memoryCapacity)
+                && !Tolerance.fits(g.pathMemory(n), within: memoryCapacity)
+            {
+                register(3 * n, memoryCapacity)
             }
             // With share levels the application's load must fit its share: at most the largest
             // level still free on the node.
             var loadCapacity = capacities.opsPerSecond[n]
             if withShares {
                 let phi = g.levels.filter { Tolerance.fits($0, within: capacities.share[n]) }.max() ?? 0
-                loadCapacity = min(loadCapacity, phi * g.index.instance.nodes[n].opsPerSecond)
+                loadCapacity = min(loadCapacity, phi * g.index.nodeOpsPerSecond[n])
             }
-            if !Tolerance.fits(load[n], within: loadCapacity) { register(3 * n + 1, loadCapacity) }
+            if !Tolerance.fits(mostLoad, within: loadCapacity) && !Tolerance.fits(g.pathLoad(n), within: loadCapacity) {
+                register(3 * n + 1, loadCapacity)
+            }
         }
-        for l in 0..<links where !Tolerance.fits(traffic[l], within: capacities.bitsPerSecond[l]) {
+        for l in 0..<links
+        where !Tolerance.fits(mostTraffic, within: capacities.bitsPerSecond[l])
+            && !Tolerance.fits(g.pathTraffic(l), within: capacities.bitsPerSecond[l])
+        {
             register(3 * nodes + l, capacities.bitsPerSecond[l])
         }
+        self.id = id
         guard !capacity.isEmpty else { return }
-        uses = [[(Int32, Double)]](repeating: [], count: g.edges.count)
         // Per resource: the most one edge of each layer uses (compute edges count in the layer
         // before their block, the layer their tail is in; result edges in layer kmax + 1).
         var most = [[Double]](repeating: [Double](repeating: 0, count: g.kmax + 2), count: capacity.count)
-        func note(_ i: Int, _ r: Int32, _ layer: Int, _ x: Double) {
-            uses[i].append((r, x))
-            most[Int(r)][layer] = max(most[Int(r)][layer], x)
-        }
-        for (i, e) in g.edges.enumerated() {
-            switch e.kind {
-            case .compute(let k, let n, _):
-                if id[3 * n] >= 0 { note(i, id[3 * n], k - 1, e.memoryBytes) }
-                if id[3 * n + 1] >= 0 { note(i, id[3 * n + 1], k - 1, e.load) }
-            case .transfer(let k, let l):
-                if id[3 * nodes + l] >= 0 { note(i, id[3 * nodes + l], k, e.traffic) }
-            case .result(let l):
-                if id[3 * nodes + l] >= 0 { note(i, id[3 * nodes + l], g.kmax + 1, e.traffic) }
-            default: break
+        for (r, resource) in kinds.enumerated() {
+            if resource < 3 * nodes {
+                let n = resource / 3
+                for k in stride(from: 1, through: g.kmax, by: 1) {
+                    for level in g.levels.indices {
+                        guard let e = g.computeEdgeID(block: k, node: n, level: level) else { continue }
+                        let edge = g.edge(e)
+                        most[r][k - 1] = max(most[r][k - 1], resource % 3 == 0 ? edge.memoryBytes : edge.load)
+                    }
+                }
+            } else {
+                let l = resource - 3 * nodes
+                for k in 0..<g.kmax {
+                    if let e = g.transferEdgeID(layer: k, link: l) { most[r][k] = max(most[r][k], g.edge(e).traffic) }
+                }
+                if let e = g.resultEdgeID(link: l) { most[r][g.kmax + 1] = max(most[r][g.kmax + 1], g.edge(e).traffic) }
             }
         }
         // Suffix sums: what is still ahead from each layer.
@@ -95,17 +106,29 @@ struct CriticalResources {
     }
 
     /// Adds edge `e`'s use to `usage`; false when a capacity would be exceeded.
-    func extend(_ usage: inout LabelSearch.Usage, edge e: Int) -> Bool {
-        for (r, x) in uses[e] {
-            if let i = usage.firstIndex(where: { $0.resource == r }) {
-                let total = usage[i].amount + x
-                guard Tolerance.fits(total, within: capacity[Int(r)]) else { return false }
-                usage[i].amount = total
-            } else {
-                guard Tolerance.fits(x, within: capacity[Int(r)]) else { return false }
-                let at = usage.firstIndex(where: { $0.resource > r }) ?? usage.count
-                usage.insert((r, x), at: at)
-            }
+    func extend(_ usage: inout LabelSearch.Usage, edge e: ExpandedGraph.Edge) -> Bool {
+        switch e.kind {
+        case .compute(_, let n, _):
+            if id[3 * n] >= 0 { guard add(&usage, id[3 * n], e.memoryBytes) else { return false } }
+            if id[3 * n + 1] >= 0 { guard add(&usage, id[3 * n + 1], e.load) else { return false } }
+        case .transfer(_, let l), .result(let l):
+            if id[3 * nodes + l] >= 0 { guard add(&usage, id[3 * nodes + l], e.traffic) else { return false } }
+        case .proceed, .terminal, .arrive:
+            break
+        }
+        return true
+    }
+
+    /// Adds `x` of critical resource `r` to `usage`; false when its capacity would be exceeded.
+    private func add(_ usage: inout LabelSearch.Usage, _ r: Int32, _ x: Double) -> Bool {
+        if let i = usage.firstIndex(where: { $0.resource == r }) {
+            let total = usage[i].amount + x
+            guard Tolerance.fits(total, within: capacity[Int(r)]) else { return false }
+            usage[i].amount = total
+        } else {
+            guard Tolerance.fits(x, within: capacity[Int(r)]) else { return false }
+            let at = usage.firstIndex(where: { $0.resource > r }) ?? usage.count
+            usage.insert((r, x), at: at)
         }
         return true
     }

@@ -77,21 +77,21 @@ public enum FINMethod {
         case .epsilon(let epsilon):
             // Lower bound: the least energy of any path, the latency bound ignored.
             guard let cheapest = graph.shortestPath(weight: \.energy) else { return nil }
-            let lowerBound = cheapest.reduce(0) { $0 + graph.edges[$1].energy }
+            let lowerBound = cheapest.reduce(0) { $0 + graph.edge($1).energy }
             guard lowerBound > 0 else {
                 // Energy 0 is possible: scaling is meaningless, and the exact search is cheap.
                 return solveSingle(index, application: a, variant: .exact, capacities: capacities)
             }
             // δ = ε LB / h, where h must be at least the number of edges with positive energy on
             // the path returned; start from the cheapest path's count and double until it holds.
-            var h = max(1, cheapest.filter { graph.edges[$0].energy > 0 }.count)
+            var h = max(1, cheapest.filter { graph.edge($0).energy > 0 }.count)
             var found: LabelSearch.Result?
             while true {
                 let delta = epsilon * lowerBound / Double(h)
                 let r = LabelSearch(graph: graph, mode: .scaled(delta: delta), capacities: capacities).run()
                 labels += r?.labelsCreated ?? 0
                 guard let r else { break }
-                let positive = r.path.filter { graph.edges[$0].energy > 0 }.count
+                let positive = r.path.filter { graph.edge($0).energy > 0 }.count
                 found = r
                 if positive <= h { break }
                 h = max(2 * h, positive)

@@ -25,7 +25,7 @@ struct LabelExtension {
     let mode: LabelSearch.Mode
     let critical: CriticalResources
     let once: LabelSearch.OncePerNode?
-    let costs: [Double]
+    let pricing: Pricing?
     /// The latency bound of the application, seconds.
     let bound: Double
     /// Quantised mode: the level width and the number of levels.
@@ -46,7 +46,7 @@ struct LabelExtension {
         var slack = 0.0
         var scale = 1.0
         var quantized = false
-        var costs: [Double] = []
+        var pricing: Pricing?
         var once: LabelSearch.OncePerNode?
         switch mode {
         case .quantized(let levels, let lambda):
@@ -56,14 +56,14 @@ struct LabelExtension {
             quantized = true
         case .scaled(let delta):
             scale = delta
-        case .priced(let c, let o):
-            costs = c
-            once = o
+        case .priced(let p):
+            pricing = p
+            once = p.once
         case .exact, .latency:
             break
         }
         (self.width, measureLimit, self.slack, self.scale, self.quantized) = (width, limit, slack, scale, quantized)
-        self.costs = costs
+        self.pricing = pricing
         self.once = once
         critical = CriticalResources(graph: g, capacities: capacities)
     }
@@ -72,12 +72,12 @@ struct LabelExtension {
     /// charge is paid once per node.
     var isPlain: Bool { critical.isEmpty && once == nil }
 
-    /// Priority and measure increments of edge `i` (computed when the edge is used: a per-search
+    /// Priority and measure increments of edge `e` (computed when the edge is used: a per-search
     /// pass over every edge would cost more than the search on large graphs).
     @inline(__always)
-    func increments(_ i: Int, _ e: ExpandedGraph.Edge) -> (priority: Double, measure: Double) {
+    func increments(_ e: ExpandedGraph.Edge) -> (priority: Double, measure: Double) {
         switch mode {
-        case .priced: return (costs[i], e.latency)
+        case .priced: return (pricing!.cost(e), e.latency)
         case .quantized:
             let x = e.latency / width
             return (e.energy, x > 0 ? (x - 1e-12 * max(1, x)).rounded(.up) : 0)
@@ -90,9 +90,8 @@ struct LabelExtension {
     /// The label `from` extended along edge `e`; nil when the edge is unusable, the bound or a
     /// critical capacity would be broken.
     @inline(__always)
-    func extend(_ from: Label, along e: Int) -> Label? {
-        let edge = graph.edges[e]
-        let step = increments(e, edge)
+    func extend(_ from: Label, along edge: ExpandedGraph.Edge) -> Label? {
+        let step = increments(edge)
         guard step.priority < .infinity else { return nil }
         let m = from.measure + step.measure
         if quantized {
@@ -102,13 +101,13 @@ struct LabelExtension {
         }
         var u = from.usage
         if !critical.isEmpty {
-            guard critical.extend(&u, edge: e) else { return nil }
+            guard critical.extend(&u, edge: edge) else { return nil }
             critical.forget(&u, at: edge.head)
         }
         var c = from.paid
         var extra = 0.0
         if let once {
-            extra = once.pay(&c, edge: e)
+            extra = once.pay(&c, edge: edge)
             once.forget(&c, at: graph.layer(of: edge.head))
         }
         return Label(

@@ -29,11 +29,12 @@ import HeapModule
 /// later block exists at their node.
 struct LabelSearch {
     /// Costs a path pays once per node, at the largest charge of its edges there, and not once
-    /// per edge: edge `e` charges `amount[e]` at node `node[e]` (-1: none).
+    /// per edge: a compute edge at node n and share level φ charges `charge[n] × φ` (0: none).
     struct OncePerNode {
-        var node: [Int32]
-        var amount: [Double]
-        /// Per node: the last block with a compute edge there (0: none).
+        var charge: [Double]
+        /// The share levels of the graph.
+        var levels: [Double]
+        /// Per charged node: the last block with a compute edge there (0: none).
         var lastBlock: [Int]
     }
 
@@ -48,11 +49,11 @@ struct LabelSearch {
         case scaled(delta: Double)
         /// MCP: minimise latency (ties: energy); exact dominance.
         case latency
-        /// Minimise a given cost per edge (`costs[e]`, non-negative; infinite = unusable); exact
+        /// Minimise a cost per edge (`Pricing.cost`, non-negative; infinite = unusable); exact
         /// latency; exact dominance. The Lagrangian subproblem of `fin-multi`: energy plus the
         /// prices of the shared capacities an edge uses, plus the charges paid once per node
         /// (share prices), when given.
-        case priced(costs: [Double], once: OncePerNode?)
+        case priced(Pricing)
     }
 
     struct Result {
@@ -137,9 +138,9 @@ struct LabelSearch {
             expanded += 1
             if let deadline, expanded & 63 == 0, Date() >= deadline { return .stopped }
             let from = store.label(id)
-            for e in g.outgoing[v] {
-                guard let next = step.extend(from, along: e) else { continue }
-                store.offer(g.edges[e].head, next, parent: Int32(id), edge: Int32(e))
+            g.forEachOutgoing(v) { e, edge in
+                guard let next = step.extend(from, along: edge) else { return }
+                store.offer(edge.head, next, parent: Int32(id), edge: Int32(e))
             }
         }
         return .none

@@ -148,7 +148,7 @@ private struct LagrangianRun {
         coupling = Coupling(graphs: graphs, index: index)
         prices = [Double](repeating: 0, count: coupling.count)
         info["pricedResources"] = .number(Double(coupling.count))
-        info["graphEdges"] = .number(Double(graphs.reduce(0) { $0 + $1.edges.count }))
+        info["graphEdges"] = .number(Double(graphs.reduce(0) { $0 + $1.edgeCount }))
         info["graphSeconds"] = .number(elapsed)
 
         // Iteration 0 (no prices): each application's optimum alone; none means infeasible.

@@ -95,6 +95,6 @@ extension Generator {
         else {
             return nil
         }
-        return (fast.reduce(0) { $0 + graph.edges[$1].latency }, cheap.reduce(0) { $0 + graph.edges[$1].latency })
+        return (fast.reduce(0) { $0 + graph.edge($1).latency }, cheap.reduce(0) { $0 + graph.edge($1).latency })
     }
 }

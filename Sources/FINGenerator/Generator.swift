@@ -250,7 +250,7 @@ public enum Generator {
         capacities.bitsPerSecond = capacities.bitsPerSecond.map { _ in .greatestFiniteMagnitude }
         let graph = ExpandedGraph(index, application: 0, capacities: capacities)
         guard let path = graph.shortestPath(weight: \.latency) else { return nil }
-        return path.reduce(0) { $0 + graph.edges[$1].latency }
+        return path.reduce(0) { $0 + graph.edge($1).latency }
     }
 
     /// Seconds of the fastest path for `bits` from one node to another (`Dijkstra` on

@@ -21,6 +21,14 @@ import FINModel
 /// its edges (latency: compute at the chosen share of the node's speed). Edges that break a
 /// capacity or the latency bound on their own are not created ("pruned"); with block 1
 /// pinned, compute edges of block 1 exist only at the source and the input never moves.
+///
+/// Storage (ExpandedGraph+Layout.swift): the graph is implicit. An edge is a number whose
+/// place in a fixed layout says what it is (kind, block or layer, node or link, level); its
+/// figures are computed when it is read, from the network (`NetworkIndex`, shared by every
+/// application's graph) and a few numbers per block of the DNN. All an application's graph
+/// stores per edge is one bit: whether the edge exists (passes the pruning). Edge numbers follow
+/// the order in which an explicit graph would list its edges, and so does every enumeration,
+/// so searches break ties as they always did.
 public struct ExpandedGraph: Sendable {
     public enum Kind: Sendable, Equatable {
         case compute(block: Int, node: Int, level: Int)
@@ -31,6 +39,7 @@ public struct ExpandedGraph: Sendable {
         case arrive
     }
 
+    /// One edge, with its figures (computed when read).
     public struct Edge: Sendable {
         public let tail: Int
         public let head: Int
@@ -45,6 +54,21 @@ public struct ExpandedGraph: Sendable {
         public let load: Double
         /// Traffic at the application's rate (bit/s, transfer and result edges).
         public let traffic: Double
+
+        @inlinable @usableFromInline
+        init(
+            _ tail: Int, _ head: Int, _ kind: Kind, energy: Double = 0, latency: Double = 0, memory: Double = 0,
+            load: Double = 0, traffic: Double = 0
+        ) {
+            self.tail = tail
+            self.head = head
+            self.kind = kind
+            self.energy = energy
+            self.latency = latency
+            memoryBytes = memory
+            self.load = load
+            self.traffic = traffic
+        }
     }
 
     public let index: NetworkIndex
@@ -55,29 +79,29 @@ public struct ExpandedGraph: Sendable {
     public let kmax: Int
     public let levels: [Double]
     public let hasDestination: Bool
-    public private(set) var edges: [Edge] = []
-    /// Outgoing edge indices of each vertex.
-    public private(set) var outgoing: [[Int]]
-    /// The most one path can use of each node's memory and compute load and of each link's
-    /// bandwidth (one compute edge per block, one transfer per layer and link, each at its
-    /// largest): a capacity above it cannot bind on a single path (see FIN's critical resources).
-    public private(set) var pathMemory: [Double] = []
-    public private(set) var pathLoad: [Double] = []
-    public private(set) var pathTraffic: [Double] = []
+    /// How many edges exist.
+    public let edgeCount: Int
 
-    public var nodeCount: Int { index.nodeCount }
-    public var vertexCount: Int { outgoing.count }
-    public func at(_ k: Int, _ n: Int) -> Int { k * nodeCount + n }
-    public func done(_ k: Int, _ n: Int) -> Int { (kmax + k) * nodeCount + n }
-    public func result(_ n: Int) -> Int { (2 * kmax + 1) * nodeCount + n }
-    public var sink: Int { (2 * kmax + 2) * nodeCount }
-    public var source: Int { at(0, index.nodeIndex[index.instance.applications[application].source]!) }
+    /// The application's per-block and per-layer figures and the edge-number layout.
+    @usableFromInline let figures: Figures
+    /// One bit per edge number: the edge exists.
+    @usableFromInline let present: [UInt64]
+
+    public var nodeCount: Int { figures.nodes }
+    public var vertexCount: Int { (2 * kmax + 2) * figures.nodes + 1 }
+    @inlinable public func at(_ k: Int, _ n: Int) -> Int { k * figures.nodes + n }
+    @inlinable public func done(_ k: Int, _ n: Int) -> Int { (kmax + k) * figures.nodes + n }
+    @inlinable public func result(_ n: Int) -> Int { (2 * kmax + 1) * figures.nodes + n }
+    @inlinable public var sink: Int { (2 * kmax + 2) * figures.nodes }
+    public var source: Int { at(0, figures.source) }
     /// The blocks already computed at vertex `v`: k for `at(k, ·)` and `done(k, ·)`, kmax + 1
     /// for the result vertices and kmax + 2 for the sink. Edges leaving a vertex of layer k use
     /// blocks after k only.
+    @inlinable
     public func layer(of v: Int) -> Int {
-        if v < (kmax + 1) * nodeCount { return v / nodeCount }
-        if v < (2 * kmax + 1) * nodeCount { return v / nodeCount - kmax }
+        let n = figures.nodes
+        if v < (kmax + 1) * n { return v / n }
+        if v < (2 * kmax + 1) * n { return v / n - kmax }
         return v < sink ? kmax + 1 : kmax + 2
     }
 
@@ -91,97 +115,81 @@ public struct ExpandedGraph: Sendable {
         let chain = index.chain(of: app)
         self.chain = chain
         let admissible = chain.admissibleDepths(minAccuracy: app.minAccuracy)
-        depths = chain.depths.indices.filter { admissible.contains(chain.depths[$0]) }
-        kmax = admissible.map(\.lastBlock).max() ?? 0
+        let depths = chain.depths.indices.filter { admissible.contains(chain.depths[$0]) }
+        self.depths = depths
+        let kmax = admissible.map(\.lastBlock).max() ?? 0
+        self.kmax = kmax
         hasDestination = app.destination != nil
-        let n = index.nodeCount
-        outgoing = [[Int]](repeating: [], count: (2 * kmax + 2) * n + 1)
-        let cap = capacities ?? Capacities(index)
-        let source = index.nodeIndex[app.source]!
-        let bound = app.maxLatencySeconds
-        let rate = app.ratePerSecond
+        let figures = Figures(index, application: a, chain: chain, depths: depths, kmax: kmax, levels: levels)
+        self.figures = figures
+        (present, edgeCount) = Self.existing(index, app, chain, figures, capacities: capacities ?? Capacities(index))
+    }
 
-        func add(
-            _ tail: Int, _ head: Int, _ kind: Kind, energy: Double = 0, latency: Double = 0, memory: Double = 0,
-            load: Double = 0, traffic: Double = 0
-        ) {
-            outgoing[tail].append(edges.count)
-            edges.append(
-                Edge(
-                    tail: tail, head: head, kind: kind, energy: energy, latency: latency, memoryBytes: memory,
-                    load: load, traffic: traffic))
+    /// Which edges exist: those that break neither a capacity nor the latency bound on their own.
+    private static func existing(
+        _ index: NetworkIndex, _ app: Application, _ chain: DNNChain, _ figures: Figures, capacities cap: Capacities
+    ) -> ([UInt64], Int) {
+        let instance = index.instance
+        let (kmax, levels, depths) = (figures.kmax, figures.levels, figures.depths)
+        let n = index.nodeCount
+        var present = [UInt64](repeating: 0, count: (figures.edgeIDLimit + 63) / 64)
+        var count = 0
+        func add(_ e: Int) {
+            present[e >> 6] |= 1 << UInt64(e & 63)
+            count += 1
         }
-        pathMemory = [Double](repeating: 0, count: n)
-        pathLoad = pathMemory
-        pathTraffic = [Double](repeating: 0, count: index.linkCount)
-        guard kmax >= 1 else { return }
+        guard kmax >= 1 else { return (present, 0) }
+        let source = figures.source
+        let bound = app.maxLatencySeconds
         // computable[k][v]: some compute edge of block k ends at done(k, v).
         var computable = [[Bool]](repeating: [Bool](repeating: false, count: n), count: kmax + 1)
         // Compute and proceed edges.
         for k in 1...kmax {
-            let ops = chain.computeOps[k]
-            let memory = chain.memoryBytes(block: k)
-            let load = rate * chain.reach[k] * ops
+            let ops = figures.blockOps[k]
+            let memory = figures.blockMemory[k]
+            let load = figures.blockLoad[k]
             for (v, node) in instance.nodes.enumerated() where node.canCompute {
                 if k == 1 && app.pinFirstBlockToSource && v != source { continue }
                 guard Tolerance.fits(memory, within: cap.memoryBytes[v]) else { continue }
                 var any = false
-                var mostLoad = 0.0
                 for (li, phi) in levels.enumerated() where Tolerance.fits(phi, within: cap.share[v]) {
                     let seconds = ops / (phi * node.opsPerSecond)
                     guard Tolerance.fits(seconds, within: bound),
                         Tolerance.fits(load, within: min(phi * node.opsPerSecond, cap.opsPerSecond[v]))
                     else { continue }
-                    add(
-                        at(k - 1, v), done(k, v), .compute(block: k, node: v, level: li),
-                        energy: chain.reach[k] * ops * node.joulesPerOp, latency: seconds, memory: memory, load: load)
+                    add(figures.computeID(k, v, li))
                     any = true
-                    mostLoad = load
-                }
-                if any {
-                    pathMemory[v] += memory
-                    pathLoad[v] += mostLoad
                 }
                 computable[k][v] = any
-                if any && k < kmax { add(done(k, v), at(k, v), .proceed(block: k, node: v)) }
+                if any && k < kmax { add(figures.proceedID(k, v)) }
             }
         }
         // Transfer edges (none in layer 0 when block 1 is pinned: the input never moves).
         for k in 0..<kmax where !(k == 0 && app.pinFirstBlockToSource) {
-            let bits = chain.transferBits(afterBlock: k)
-            let probability = chain.sendProbability(afterBlock: k)
-            for (l, link) in instance.links.enumerated() {
-                let seconds = link.seconds(bits: bits)
-                let traffic = rate * probability * bits
-                guard Tolerance.fits(seconds, within: bound), Tolerance.fits(traffic, within: cap.bitsPerSecond[l])
+            let bits = figures.layerBits[k]
+            let traffic = figures.layerTraffic[k]
+            for l in 0..<index.linkCount {
+                guard Tolerance.fits(figures.seconds(l, bits: bits), within: bound),
+                    Tolerance.fits(traffic, within: cap.bitsPerSecond[l])
                 else { continue }
-                add(
-                    at(k, index.linkTail[l]), at(k, index.linkHead[l]), .transfer(layer: k, link: l),
-                    energy: probability * bits * link.joulesPerBit, latency: seconds, traffic: traffic)
-                pathTraffic[l] += traffic
+                add(figures.transferID(k, l))
             }
         }
         // Terminal edges.
-        for d in depths {
+        for (position, d) in depths.enumerated() {
             let k = chain.depths[d].lastBlock
-            for v in 0..<n where computable[k][v] {
-                add(done(k, v), hasDestination ? result(v) : sink, .terminal(depth: d, node: v))
-            }
+            for v in 0..<n where computable[k][v] { add(figures.terminalID(position, v)) }
         }
         // Result delivery.
-        if let destination = app.destination.map({ index.nodeIndex[$0]! }) {
-            let bits = chain.model.resultBits
-            for (l, link) in instance.links.enumerated() {
-                let seconds = link.seconds(bits: bits)
-                let traffic = rate * bits
-                guard Tolerance.fits(seconds, within: bound), Tolerance.fits(traffic, within: cap.bitsPerSecond[l])
+        if figures.destination >= 0 {
+            for l in 0..<index.linkCount {
+                guard Tolerance.fits(figures.seconds(l, bits: figures.resultBits), within: bound),
+                    Tolerance.fits(figures.resultTraffic, within: cap.bitsPerSecond[l])
                 else { continue }
-                add(
-                    result(index.linkTail[l]), result(index.linkHead[l]), .result(link: l),
-                    energy: bits * link.joulesPerBit, latency: seconds, traffic: traffic)
-                pathTraffic[l] += traffic
+                add(figures.resultID(l))
             }
-            add(result(destination), sink, .arrive)
+            add(figures.arriveID)
         }
+        return (present, count)
     }
 }

@@ -24,7 +24,7 @@ extension ExpandedGraph {
         var kept: [Int] = []
         var layer = 0
         for e in walk {
-            switch edges[e].kind {
+            switch edge(e).kind {
             case .compute(let k, let v, let level):
                 hosts.append(v)
                 // One share per node: the largest level any block there used (the MILP's rows make
@@ -87,17 +87,15 @@ extension ExpandedGraph {
         from start: Int, weight: (Edge) -> Double, allow: (Edge) -> Bool = { _ in true }, stopAt: Int? = nil
     ) -> (distance: [Double], via: [Int]) {
         Dijkstra.run(vertexCount: vertexCount, from: start, stopAt: stopAt) { v, visit in
-            for i in outgoing[v] where allow(edges[i]) { visit(edges[i].head, weight(edges[i]), i) }
+            forEachOutgoing(v) { i, e in if allow(e) { visit(e.head, weight(e), i) } }
         }
     }
 
     /// Least total weight from every vertex to the sink, using only edges `allow` accepts
     /// (`Dijkstra` on the reversed graph).
     public func distancesToSink(weight: (Edge) -> Double, allow: (Edge) -> Bool = { _ in true }) -> [Double] {
-        var incoming = [[Int]](repeating: [], count: vertexCount)
-        for (i, e) in edges.enumerated() where allow(e) { incoming[e.head].append(i) }
-        return Dijkstra.run(vertexCount: vertexCount, from: sink) { v, visit in
-            for i in incoming[v] { visit(edges[i].tail, weight(edges[i]), i) }
+        Dijkstra.run(vertexCount: vertexCount, from: sink) { v, visit in
+            forEachIncoming(v) { i, e in if allow(e) { visit(e.tail, weight(e), i) } }
         }.distance
     }
 
@@ -107,7 +105,7 @@ extension ExpandedGraph {
         var at = v
         while at != start {
             path.append(via[at])
-            at = edges[via[at]].tail
+            at = edge(via[at]).tail
         }
         return path.reversed()
     }

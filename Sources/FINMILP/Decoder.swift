@@ -22,18 +22,18 @@ struct Decoder {
         for (a, g) in formulation.graphs.enumerated() {
             let vars = formulation.edgeVariable[a]
             var unused = [[Int]](repeating: [], count: g.vertexCount)
-            for (e, edge) in g.edges.enumerated() where values[vars[e]] > 0.5 { unused[edge.tail].append(e) }
+            g.forEachEdge { e, edge in if values[vars[e]] > 0.5 { unused[edge.tail].append(e) } }
             var walk: [Int] = []
             var v = g.source
             while v != g.sink {
-                guard !unused[v].isEmpty, walk.count <= g.edges.count else {
+                guard !unused[v].isEmpty, walk.count <= g.edgeCount else {
                     throw Failure(
                         description: "application \(g.index.instance.applications[a].id): the flow stops at vertex \(v)"
                     )
                 }
                 let e = unused[v].removeFirst()
                 walk.append(e)
-                v = g.edges[e].head
+                v = g.edge(e).head
             }
             guard let (deployment, edges) = g.deployment(along: walk) else {
                 throw Failure(

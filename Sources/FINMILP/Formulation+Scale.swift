@@ -19,7 +19,7 @@ extension Formulation {
         var bound = 0.0
         for (g, rate) in zip(graphs, rates) {
             guard let path = g.shortestPath(weight: \.energy) else { return 1 / largest }
-            bound += rate * path.reduce(0) { $0 + g.edges[$1].energy }
+            bound += rate * path.reduce(0) { $0 + g.edge($1).energy }
         }
         guard bound > 0, bound.isFinite else { return 1 / largest }
         return min(1 / bound, largestScaledCoefficient / largest)

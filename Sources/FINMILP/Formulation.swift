@@ -25,7 +25,7 @@ public struct Formulation: Sendable {
     public let graphs: [ExpandedGraph]
     public private(set) var model: LinearModel
     public private(set) var variables: [Variable] = []
-    /// Variable of each edge, per application.
+    /// Per application and edge number: the edge's variable (-1: no such edge).
     public private(set) var edgeVariable: [[Int]] = []
     /// The objective is multiplied by this before solving (the optimum about 1; see Formulation+Scale).
     public private(set) var objectiveScale: Double = 1
@@ -62,34 +62,35 @@ public struct Formulation: Sendable {
         for (a, g) in graphs.enumerated() {
             let app = instance.applications[a]
             let tag = "a\(a)"
-            var vars: [Int] = []
-            vars.reserveCapacity(g.edges.count)
-            for (e, edge) in g.edges.enumerated() {
-                vars.append(
-                    add(.edge(application: a, edge: e), "\(tag)_e\(e)", energy: app.ratePerSecond * edge.energy))
+            // Edge numbers are sparse: `vars[e]` is edge e's variable (-1: no such edge); names
+            // number the edges in order (the n-th edge of the graph is `e<n>`).
+            var edges: [(number: Int, edge: ExpandedGraph.Edge)] = []
+            edges.reserveCapacity(g.edgeCount)
+            g.forEachEdge { e, edge in edges.append((e, edge)) }
+            var vars = [Int](repeating: -1, count: g.edgeIDLimit)
+            for (i, (e, edge)) in edges.enumerated() {
+                vars[e] = add(.edge(application: a, edge: e), "\(tag)_e\(i)", energy: app.ratePerSecond * edge.energy)
             }
             edgeVariable.append(vars)
             // Flow conservation.
-            var incoming = [[Int]](repeating: [], count: g.vertexCount)
-            for (e, edge) in g.edges.enumerated() { incoming[edge.head].append(e) }
             for v in 0..<g.vertexCount {
                 let supply: Double = (v == g.source ? 1 : 0) - (v == g.sink ? 1 : 0)
-                guard supply != 0 || !g.outgoing[v].isEmpty || !incoming[v].isEmpty else { continue }
-                model.addConstraint(
-                    "\(tag)_flow\(v)", g.outgoing[v].map { (vars[$0], 1.0) } + incoming[v].map { (vars[$0], -1.0) },
-                    lower: supply, upper: supply)
+                var terms: [(Int, Double)] = []
+                g.forEachOutgoing(v) { e, _ in terms.append((vars[e], 1.0)) }
+                g.forEachIncoming(v) { e, _ in terms.append((vars[e], -1.0)) }
+                guard supply != 0 || !terms.isEmpty else { continue }
+                model.addConstraint("\(tag)_flow\(v)", terms, lower: supply, upper: supply)
             }
             // Latency.
             let bound = app.maxLatencySeconds
             model.addConstraint(
                 "\(tag)_latency",
-                g.edges.enumerated().compactMap {
-                    $0.element.latency > 0 ? (vars[$0.offset], $0.element.latency / bound) : nil
-                }, upper: 1)
+                edges.compactMap { $0.edge.latency > 0 ? (vars[$0.number], $0.edge.latency / bound) : nil },
+                upper: 1)
             // Resources.
             var shareVars: [Int: [Int]] = [:]
             var appLoad: [Int: [(Int, Double)]] = [:]
-            for (e, edge) in g.edges.enumerated() {
+            for (i, (e, edge)) in edges.enumerated() {
                 switch edge.kind {
                 case .compute(_, let n, let level):
                     memoryTerms[n].append((vars[e], edge.memoryBytes))
@@ -99,7 +100,7 @@ public struct Formulation: Sendable {
                                 add(.share(application: a, node: n, level: $0), "\(tag)_y\(n)_\($0)", energy: 0)
                             }
                         }
-                        model.addConstraint("\(tag)_xy\(e)", [(vars[e], 1), (shareVars[n]![level], -1)], upper: 0)
+                        model.addConstraint("\(tag)_xy\(i)", [(vars[e], 1), (shareVars[n]![level], -1)], upper: 0)
                         appLoad[n, default: []].append((vars[e], edge.load))
                     } else {
                         loadTerms[n].append((vars[e], edge.load))

@@ -59,7 +59,15 @@ public struct Link: Sendable, Equatable {
     }
 
     /// Seconds to send `bits` over this link.
-    public func seconds(bits: Double) -> Double { bits / bitsPerSecond + latencySeconds }
+    public func seconds(bits: Double) -> Double {
+        Link.seconds(bits: bits, bitsPerSecond: bitsPerSecond, latencySeconds: latencySeconds)
+    }
+
+    /// Seconds to send `bits` over a link of this bandwidth and latency (the one formula).
+    @inlinable
+    public static func seconds(bits: Double, bitsPerSecond: Double, latencySeconds: Double) -> Double {
+        bits / bitsPerSecond + latencySeconds
+    }
 }
 
 /// One block of a branchy DNN. Its exit classifier's weights, if any, are counted in

@@ -13,6 +13,14 @@ public struct NetworkIndex: Sendable {
     /// `linkTail[l]`, `linkHead[l]`: indices of link l's sending and receiving nodes.
     public let linkTail: [Int]
     public let linkHead: [Int]
+    /// Per node: energy per operation (J/op, infinite where nothing can be computed) and speed
+    /// (ops/s); per link: bandwidth (bit/s), latency (s) and energy per bit (J/bit). The same
+    /// figures as the instance's, in flat arrays the graph searches read without copying nodes.
+    public let nodeJoulesPerOp: [Double]
+    public let nodeOpsPerSecond: [Double]
+    public let linkBitsPerSecond: [Double]
+    public let linkLatencySeconds: [Double]
+    public let linkJoulesPerBit: [Double]
     /// Model id -> index in `instance.models`.
     public let modelIndex: [String: Int]
     /// One chain per model, in model order.
@@ -43,6 +51,11 @@ public struct NetworkIndex: Sendable {
         self.linkByEnds = linkByEnds
         self.linkTail = linkTail
         self.linkHead = linkHead
+        nodeJoulesPerOp = instance.nodes.map(\.joulesPerOp)
+        nodeOpsPerSecond = instance.nodes.map(\.opsPerSecond)
+        linkBitsPerSecond = instance.links.map(\.bitsPerSecond)
+        linkLatencySeconds = instance.links.map(\.latencySeconds)
+        linkJoulesPerBit = instance.links.map(\.joulesPerBit)
         var modelIndex: [String: Int] = [:]
         for (i, m) in instance.models.enumerated() { modelIndex[m.id] = i }
         self.modelIndex = modelIndex

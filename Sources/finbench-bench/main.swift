@@ -279,7 +279,7 @@ struct FINScaling: ParsableCommand {
                 used += 1
                 build.append(b)
                 graphSize =
-                    "\(graph.vertexCount) vertices, \(graph.edges.count) edges, \(instance.models[0].blocks.count) "
+                    "\(graph.vertexCount) vertices, \(graph.edgeCount) edges, \(instance.models[0].blocks.count) "
                     + "blocks"
                 let d = median((0..<repeats).map { _ in timed { graph.shortestPath(weight: \.energy) }.1 })
                 dijkstra.append(d)
@@ -593,21 +593,31 @@ struct Peers: ParsableCommand {
     @Option(help: "Time limit per solve, seconds.") var timeLimit: Double = 60
     @Option(
         help: ArgumentHelp(
-            "Instance groups: single (1,000 and 10,000 nodes), apps (200 nodes x 20 and 100), "
-                + "contended (500 nodes x 20 and 200), large (1,000 nodes x 100)."))
+            "Instance groups: single (1 application, 1,000 to 10,000 nodes), apps (200 nodes x 20 to 100 "
+                + "applications), contended (500 contended nodes x 20 to 200), large (1,000 to 10,000 nodes x 100 "
+                + "to 1,000)."))
     var groups: String = "single,apps,contended,large"
     @Option(help: "Methods, comma-separated.")
     var methods: String = "milp-cbc,milp-highs,milp-glpk,fin-multi,fin-exact,fin,mcp"
+    @Option(help: "The MILPs are not run on instances whose expanded graphs have more edges (variables) in all.")
+    var milpMaxVariables: Int = 2_000_000
     @Option(help: "The finbench executable (default: next to this one).") var finbench: String?
     @Option(help: "Where the instances and solutions go.") var workDirectory: String = "/tmp/finbench-peers"
 
     /// (label, nodes, applications, contended)
     static let sets: [String: [(String, Int, Int, Bool)]] = [
-        "single": [("1 app, 1,000 nodes", 1000, 1, false), ("1 app, 10,000 nodes", 10000, 1, false)],
-        "apps": [("200 nodes x 20 apps", 200, 20, false), ("200 nodes x 100 apps", 200, 100, false)],
-        "contended": [("500 contended x 20 apps", 500, 20, true), ("500 contended x 200 apps", 500, 200, true)],
-        "large": [("1,000 nodes x 100 apps", 1000, 100, false)],
+        "single": [1000, 2000, 5000, 10000].map { ("1 app, \(grouped($0)) nodes", $0, 1, false) },
+        "apps": [20, 50, 100].map { ("200 nodes x \($0) apps", 200, $0, false) },
+        "contended": [20, 50, 100, 200].map { ("500 contended x \($0) apps", 500, $0, true) },
+        "large": [(1000, 100), (5000, 500), (10000, 1000)].map {
+            ("\(grouped($0.0)) nodes x \(grouped($0.1)) apps", $0.0, $0.1, false)
+        },
     ]
+
+    /// 10000 -> "10,000".
+    static func grouped(_ n: Int) -> String {
+        n >= 1000 ? "\(n / 1000),\(String(format: "%03d", n % 1000))" : "\(n)"
+    }
 
     func run() throws {
         let exe =
@@ -634,8 +644,17 @@ struct Peers: ParsableCommand {
                 let instance = try Generator.generate(c)
                 let path = "\(workDirectory)/peers-n\(nodes)-a\(apps).json"
                 try InstanceFile.write(instance, to: path)
+                let index = NetworkIndex(instance)
+                let variables = instance.applications.indices.reduce(0) {
+                    $0 + ExpandedGraph(index, application: $1, levels: instance.shareLevels ?? [1]).edgeCount
+                }
                 var rows: [(String, Double, Int?, Solution?)] = []
+                var notRun: [String] = []
                 for m in names {
+                    if m.hasPrefix("milp-") && variables > milpMaxVariables {
+                        notRun.append("| \(label) | \(m) | - | - | - | not run: \(variables) variables | - | - |")
+                        continue
+                    }
                     let out = "\(workDirectory)/peers-n\(nodes)-a\(apps)-\(m).json"
                     try? FileManager.default.removeItem(atPath: out)
                     var args = ["solve", path, "--method", m, "--out", out]
@@ -662,6 +681,7 @@ struct Peers: ParsableCommand {
                     ]
                     print("| " + cells.joined(separator: " | ") + " |")
                 }
+                for line in notRun { print(line) }
             }
         }
     }

@@ -64,7 +64,7 @@ struct PricedSubproblemTests {
                 for _ in 0..<3 {
                     let prices = (0..<coupling.count).map { _ in rng.chance(0.25) ? 0 : rng.uniform(0, 3) * scale }
                     let mode = coupling.priced(g, prices: prices)
-                    if case .priced(_, let once) = mode, once != nil { withShareCharges += 1 }
+                    if case .priced(let pricing) = mode, pricing.once != nil { withShareCharges += 1 }
                     let found = LabelSearch(graph: g, mode: mode, capacities: Capacities(index)).run()
                     let best = list.map { Self.pricedCost($0.energy, $0.footprint, coupling, prices, instance) }.min()
                     guard let r = found else {
