@@ -3,7 +3,6 @@ import FINEvaluator
 import FINLinear
 import FINMILP
 import FINModel
-import FINSolverCBC
 import FINSolverHiGHS
 import Foundation
 
@@ -11,7 +10,7 @@ import Foundation
 /// "Several applications jointly"): when the
 /// Lagrangian method ends without a deployment, or with a certified gap above its tolerance, on an
 /// instance small enough for the MILP (at most `largestGraph` expanded-graph edges in all), the
-/// MILP (CBC) runs in the time left; the better deployment and the better bound are kept, and
+/// MILP (`fallbackSolver`, HiGHS) runs in the time left; the better deployment and the better bound are kept, and
 /// `info.fallback` says what the MILP did. On small instances fin-multi itself gets half the time. `infeasible` then
 /// comes from either proof: the
 /// Lagrangian certificate or the MILP's.
