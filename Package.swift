@@ -68,7 +68,8 @@ let package = Package(
         .target(
             name: "FIN",
             dependencies: [
-                "FINModel", "FINEvaluator", "FINGraph", .product(name: "HeapModule", package: "swift-collections"),
+                "FINModel", "FINEvaluator", "FINGraph", "FINLinear",
+                .product(name: "HeapModule", package: "swift-collections"),
             ]),
         .target(name: "FINMILP", dependencies: ["FINModel", "FINEvaluator", "FINLinear", "FINGraph"]),
         .target(

@@ -192,104 +192,22 @@ public enum FINMethod {
     /// still free so that the bound and each node's load are met with the least speed reserved,
     /// Σ φ_n · speed_n (leaving the most for the applications deployed after this one; the
     /// energy does not depend on shares; weighting by speed keeps a phone's share, which few
-    /// others can use, from being saved at the cost of an edge server's). The latency is
-    /// `L0 + Σ_n t_n / φ_n` (t_n: the time its blocks take at
-    /// n's full speed), so the levels are enumerated with that formula, pruned by the least
-    /// latency the remaining nodes can reach; the choice is then checked by the evaluator. With
-    /// more than `enumerationLimit` combinations, node by node instead: each node the smallest
-    /// level that still meets the bound, the others at the largest free level.
+    /// others can use, from being saved at the cost of an edge server's). The levels are
+    /// enumerated with the latency formula of `ShareSettling`, pruned by the least latency the
+    /// remaining nodes can reach; the choice is then checked by the evaluator. With more than
+    /// `ShareSettling.enumerationLimit` combinations, node by node instead: each node the
+    /// smallest level that still meets the bound, the others at the largest free level.
     static func settleShares(_ d: Deployment, _ evaluator: Evaluator, _ residual: Capacities) -> Deployment {
-        guard let levels = evaluator.instance.shareLevels?.sorted(), let given = d.shares else { return d }
-        let index = evaluator.index
-        let ids = given.keys.sorted()
-        let nodes = ids.map { index.nodeIndex[$0]! }
-        func scored(_ trial: Deployment) -> (latency: Double, load: [Int: Double])? {
-            guard let resolved = evaluator.resolve(trial).0 else { return nil }
-            let (scores, footprint) = evaluator.score(resolved)
-            return (
-                scores.latencySeconds,
-                Dictionary(footprint.load.map { ($0.node, $0.opsPerSecond) }, uniquingKeysWith: +)
-            )
-        }
-        func fits(_ trial: Deployment) -> Bool {
-            guard let (latency, load) = scored(trial) else { return false }
-            let app = evaluator.instance.applications.first { $0.id == trial.application }!
-            guard Tolerance.fits(latency, within: app.maxLatencySeconds) else { return false }
-            for (n, x) in load {
-                let phi = trial.shares![evaluator.instance.nodes[n].id]!
-                guard Tolerance.fits(x, within: phi * evaluator.instance.nodes[n].opsPerSecond) else { return false }
-            }
-            return true
-        }
-        func with(_ phis: [Double]) -> Deployment {
-            var out = d
-            for (id, phi) in zip(ids, phis) { out.shares![id] = phi }
-            return out
-        }
-        let free = nodes.map { n in levels.filter { Tolerance.fits($0, within: residual.share[n]) } }
-        let top = zip(free, ids).map { $0.0.last ?? given[$0.1]! }
-        guard fits(with(top)) else { return d }
-        let app = evaluator.instance.applications.first { $0.id == d.application }!
-        // t_n from the latency at full speed and with node n alone at half speed.
-        guard let (full, load) = scored(with(nodes.map { _ in 1 })) else { return with(top) }
-        var t: [Double] = []
-        for i in nodes.indices {
-            var phis = nodes.map { _ in 1.0 }
-            phis[i] = 0.5
-            guard let (half, _) = scored(with(phis)) else { return with(top) }
-            t.append(max(0, half - full))
-        }
-        let base = full - t.reduce(0, +)
-        // Options per node: free levels that carry its load, smallest first.
-        let options = nodes.indices.map { i in
-            free[i].filter {
-                Tolerance.fits(load[nodes[i]] ?? 0, within: $0 * evaluator.instance.nodes[nodes[i]].opsPerSecond)
-            }
-        }
-        let combinations = options.reduce(1.0) { $0 * Double($1.count) }
-        var best: [Double]?
-        if combinations <= Double(enumerationLimit) {
-            // Least time the nodes from i on can take (each at its largest option).
-            var rest = [Double](repeating: 0, count: nodes.count + 1)
-            for i in stride(from: nodes.count - 1, through: 0, by: -1) {
-                guard let largest = options[i].last else { return with(top) }
-                rest[i] = rest[i + 1] + t[i] / largest
-            }
-            var bestSum = Double.infinity
-            var phis = [Double](repeating: 0, count: nodes.count)
-            let speed = nodes.map { evaluator.instance.nodes[$0].opsPerSecond }
-            func search(_ i: Int, _ latency: Double, _ sum: Double) {
-                guard sum < bestSum, Tolerance.fits(latency + rest[i], within: app.maxLatencySeconds) else { return }
-                if i == nodes.count {
-                    bestSum = sum
-                    best = phis
-                    return
-                }
-                for phi in options[i] {
-                    phis[i] = phi
-                    search(i + 1, latency + t[i] / phi, sum + phi * speed[i])
-                }
-            }
-            search(0, base, 0)
-        }
-        if let best, fits(with(best)) { return with(best) }
-        // Node by node.
-        var out = top
-        for i in nodes.indices {
-            for phi in options[i] where phi < out[i] {
-                var trial = out
-                trial[i] = phi
-                if fits(with(trial)) {
-                    out = trial
-                    break
-                }
-            }
-        }
-        return with(out)
+        guard let levels = evaluator.instance.shareLevels?.sorted(), let given = d.shares,
+            let s = ShareSettling(d, evaluator)
+        else { return d }
+        let free = s.nodes.map { n in levels.filter { Tolerance.fits($0, within: residual.share[n]) } }
+        let top = zip(free, s.ids).map { $0.0.last ?? given[$0.1]! }
+        guard s.fits(top) else { return d }
+        let options = s.options(free)
+        if let best = s.minimalVectors(options, limit: 1)?.first, s.fits(best) { return s.with(best) }
+        return s.with(s.greedy(options, from: top))
     }
-
-    /// Above this many share combinations, `settleShares` goes node by node.
-    static let enumerationLimit = 20_000
 
 }
 

@@ -1,6 +1,7 @@
 import Dispatch
 import FINEvaluator
 import FINGraph
+import FINLinear
 import FINModel
 import Foundation
 
@@ -22,7 +23,9 @@ import Foundation
 /// re-solved exactly on the capacities the others leave) until no application improves. The
 /// answer is never worse than sequential FIN-exact in those three orders, unless the optima
 /// alone, with the few that collide rerouted, already end within the gap tolerance of the bound:
-/// then the starting points are skipped.
+/// then the starting points are skipped. With a `master` solver, every deployment generated on
+/// the way is a column of a restricted master problem (`MasterProblem`), solved exactly every
+/// `masterEvery` iterations while new columns come in.
 public enum MultiApplication {
     public struct Options: Sendable, Equatable {
         /// Wall-clock limit for the whole method (graph building included).
@@ -35,12 +38,19 @@ public enum MultiApplication {
         public var threads: Int = 2
         /// Receives one line per iteration (bound, best energy, step) when set.
         public var log: (@Sendable (String) -> Void)?
+        /// The MILP solver of the restricted master problem (none: no master problem).
+        public var master: (any MILPSolver)?
+        /// Minimal share vectors per generated path in the master problem, at most.
+        public var shareVariants: Int = 8
+        /// The master problem is solved every this many iterations (when new columns came in).
+        public var masterEvery: Int = 10
         public init() {}
 
+        /// Equal settings (the log and the master solver compared by presence).
         public static func == (a: Options, b: Options) -> Bool {
-            (a.timeLimitSeconds, a.relativeGap, a.iterations, a.threads) == (
-                b.timeLimitSeconds, b.relativeGap, b.iterations, b.threads
-            )
+            (a.timeLimitSeconds, a.relativeGap, a.iterations, a.threads, a.shareVariants, a.masterEvery) == (
+                b.timeLimitSeconds, b.relativeGap, b.iterations, b.threads, b.shareVariants, b.masterEvery
+            ) && (a.master == nil) == (b.master == nil)
         }
     }
 
@@ -84,8 +94,14 @@ private struct LagrangianRun {
     var incumbent: Candidate?
     var info: [String: JSONValue] = [:]
     var searches = 0
-    /// Seconds spent in the priced subproblems, the repairs and the improvements.
+    /// Seconds spent in the priced subproblems, the repairs, the improvements (and the master).
     var seconds: [String: Double] = ["subproblems": 0, "repair": 0, "improve": 0]
+    /// The restricted master problem's columns (filled only with a master solver).
+    var master: MasterProblem
+    /// Columns at the last master solve, master solves, and the solves that found a better answer.
+    var masterColumns = 0
+    var masterSolves = 0
+    var masterImprovements = 0
 
     /// Runs `body`, adding its wall time to `seconds[key]`.
     mutating func timed<T>(_ key: String, _ body: (inout Self) -> T) -> T {
@@ -101,6 +117,8 @@ private struct LagrangianRun {
         evaluator = Evaluator(instance)
         withShares = instance.shareLevels != nil
         full = Capacities(evaluator.index)
+        master = MasterProblem(applications: instance.applications.count, shareVariants: options.shareVariants)
+        if options.master != nil { seconds["master"] = 0 }
     }
 
     var elapsed: Double { Date().timeIntervalSince(start) }
@@ -151,13 +169,16 @@ private struct LagrangianRun {
         // The optima alone, together: when they fit the shared capacities (or the few that do not
         // fit are rerouted at almost no extra energy), that is the answer, and the starting points
         // below are not needed. On large, loosely coupled networks this saves most of the time.
-        let alone = priced.reduce(0) { $0 + $1!.cost }
+        let separately = priced.reduce(0) { $0 + $1!.cost }
+        addColumns(priced)
         if let c = timed("repair", { $0.keepAndReroute(FINMethod.order(index)) }) { offer(c, improve: false) }
-        if let best = incumbent?.objective, best > 0, (best - alone) / best <= options.relativeGap {
+        if let best = incumbent?.objective, best > 0, (best - separately) / best <= options.relativeGap {
             info["sequentialObjectives"] = .string("not run: the optima alone fit together")
         } else {
             startingPoints()
+            solveMaster()
         }
+
         var theta = 1.0
         var sinceImprovement = 0
         var iteration = 0
@@ -189,6 +210,7 @@ private struct LagrangianRun {
                 )
             }
             iteration += 1
+            if iteration % options.masterEvery == 0 { solveMaster() }
             if gapReached() || iteration > options.iterations || timeUp { break }
             // With no deployment yet, every 25 iterations: do the prices already prove that none exists?
             if incumbent == nil, iteration % 25 == 0,
@@ -222,7 +244,9 @@ private struct LagrangianRun {
             let fresh = timed("subproblems") { $0.solvePriced(todo) }
             if stopped { break }  // a cut round gives no bound: keep the last complete one
             for (a, p) in zip(todo, fresh) { priced[a] = p }
+            addColumns(fresh, of: todo)
         }
+        if !gapReached() { solveMaster() }
         info["iterations"] = .number(Double(iteration))
         info["finalStepFactor"] = .number(theta)
         guard incumbent != nil else {
@@ -317,6 +341,17 @@ private struct LagrangianRun {
         return outcomes.map(\.0)
     }
 
+    /// A deployment's footprint and energy per second when it fits the whole network on its own.
+    var alone: (Deployment) -> (Footprint, Double)? {
+        { [evaluator, full, withShares] d in
+            let e = evaluator.evaluate(d)
+            guard e.feasible, let f = e.deployments[0].footprint, full.admits(f, withShares: withShares) else {
+                return nil
+            }
+            return (f, e.objectiveJoulesPerSecond)
+        }
+    }
+
     /// A deployment's footprint and energy per second when it fits `residual`.
     func fits(_ d: Deployment, _ residual: Capacities) -> (Footprint, Double)? {
         let e = evaluator.evaluate(d)
@@ -362,9 +397,13 @@ private struct LagrangianRun {
             if timeUp { return nil }
             let guide = prices.map { $0 + rho }
             var count = 0
-            let c = sequential(order, prices: guide, count: &count)
+            var residual = full
+            var placed: [(Int, Deployment, Footprint, Double)] = []
+            let complete = place(order, &residual, &placed, prices: guide, count: &count)
             searches += count
-            if let c { return c }
+            // The routes placed before one failed are columns of the master problem all the same.
+            if !complete { addColumns(placed) }
+            if complete { return candidate(placed) }
             rho *= 4
         }
         return nil
@@ -390,7 +429,10 @@ private struct LagrangianRun {
         }
         var count = 0
         defer { searches += count }
-        guard place(pending, &residual, &placed, prices: prices, count: &count) else { return nil }
+        guard place(pending, &residual, &placed, prices: prices, count: &count) else {
+            addColumns(placed)
+            return nil
+        }
         return candidate(placed)
     }
 
@@ -436,7 +478,11 @@ private struct LagrangianRun {
                 if timeUp { return }
                 residual.release(c.footprints[a], withShares: withShares)
                 searches += 1
-                if let (d, f, e) = route(a, residual, prices: nil), e < c.energy[a] * (1 - 1e-12) {
+                let rerouted = route(a, residual, prices: nil)
+                if let (d, _, _) = rerouted, options.master != nil {
+                    master.add(a, d, evaluator: evaluator, alone: alone)
+                }
+                if let (d, f, e) = rerouted, e < c.energy[a] * (1 - 1e-12) {
                     c.deployments[a] = d
                     c.footprints[a] = f
                     c.energy[a] = e
@@ -455,12 +501,75 @@ private struct LagrangianRun {
         // stops with it.
         let settled = c.objective <= 0 || (c.objective - lowerBound) / c.objective <= options.relativeGap
         if shouldImprove && !settled { timed("improve") { $0.improve(&c) } }
+        if options.master != nil {
+            let alone = self.alone
+            for (a, d) in c.deployments.enumerated() {
+                master.add(a, d, evaluator: evaluator, alone: alone)
+            }
+        }
         if c.objective < upperBound { incumbent = c }
     }
+
+    /// Adds the priced answers `answers` of applications `apps` (all when nil) to the master's
+    /// columns (with a master solver only).
+    mutating func addColumns(_ answers: [Priced?], of apps: [Int]? = nil) {
+        guard options.master != nil else { return }
+        let alone = self.alone
+        for (i, p) in answers.enumerated() {
+            let a = apps?[i] ?? i
+            guard let p, let (d, _) = graphs[a].deployment(along: p.walk) else { continue }
+            master.add(a, d, evaluator: evaluator, alone: alone)
+        }
+    }
+
+    /// Adds placed routes to the master's columns (with a master solver only).
+    mutating func addColumns(_ placed: [(Int, Deployment, Footprint, Double)]) {
+        guard options.master != nil else { return }
+        let alone = self.alone
+        for (a, d, _, _) in placed { master.add(a, d, evaluator: evaluator, alone: alone) }
+    }
+
+    /// Solves the restricted master problem when columns came in since its last solve, in at most
+    /// `masterShare` of the time limit (and never past it), and offers its answer.
+    mutating func solveMaster() {
+        guard let solver = options.master, master.count > masterColumns, master.complete else { return }
+        let left = options.timeLimitSeconds - elapsed - Self.masterMargin
+        guard left > 0.05 else { return }
+        masterColumns = master.count
+        masterSolves += 1
+        let (choice, status) = timed("master") {
+            $0.master.solve(
+                solver, capacities: $0.full, withShares: $0.withShares,
+                seconds: min(left, Self.masterShare * $0.options.timeLimitSeconds))
+        }
+        info["masterStatus"] = .string(status.rawValue)
+        guard let choice else { return }
+        var residual = full
+        var placed: [(Int, Deployment, Footprint, Double)] = []
+        for (a, j) in choice.enumerated() {
+            let column = master.columns[a][j]
+            guard residual.admits(column.footprint, withShares: withShares) else { return }
+            residual.consume(column.footprint, withShares: withShares)
+            placed.append((a, column.deployment, column.footprint, column.energy))
+        }
+        let c = candidate(placed)
+        if c.objective < upperBound * (1 - 1e-12) { masterImprovements += 1 }
+        offer(c, improve: c.objective < upperBound * 1.01)
+    }
+
+    /// A master solve gets at most this share of the time limit.
+    static let masterShare = 0.25
+    /// Seconds a master solve leaves before the limit (building the answer and the solution).
+    static let masterMargin = 0.2
 
     func finish(status: SolutionStatus, message: String?) -> Solution {
         var info = self.info
         info["subproblemSearches"] = .number(Double(searches))
+        if options.master != nil {
+            info["masterColumns"] = .number(Double(master.count))
+            info["masterSolves"] = .number(Double(masterSolves))
+            info["masterImprovements"] = .number(Double(masterImprovements))
+        }
         for (k, v) in seconds { info[k + "Seconds"] = .number(v) }
         if lowerBound > -.infinity { info["lagrangianBound"] = .number(lowerBound) }
         if let message { info["message"] = .string(message) }

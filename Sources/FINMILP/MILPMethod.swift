@@ -16,14 +16,25 @@ public enum MILPMethod {
     }
 
     /// Solves `instance` (valid) with `solver`. Never throws: a failure is a solution with
-    /// status `error` and a message in `info.message`.
-    public static func solve(_ instance: Instance, solver: any MILPSolver, options: SolveOptions = SolveOptions())
-        -> Outcome
-    {
+    /// status `error` and a message in `info.message`. With a `deadline`, the solver gets at most
+    /// the time left after building the formulation (none left: status `noSolution`).
+    public static func solve(
+        _ instance: Instance, solver: any MILPSolver, options: SolveOptions = SolveOptions(), deadline: Date? = nil
+    ) -> Outcome {
         let start = Date()
         let formulation = Formulation(instance)
         let built = Date()
-        let result = solver.solve(formulation.model, options: options)
+        var solverOptions = options
+        if let deadline {
+            let left = deadline.timeIntervalSince(built)
+            solverOptions.timeLimitSeconds = min(options.timeLimitSeconds ?? .infinity, max(left, 0))
+        }
+        let result =
+            solverOptions.timeLimitSeconds == 0
+            ? SolveResult(
+                status: .noSolution, wallSeconds: 0, solver: "\(solver.name) \(solver.version)",
+                rawStatus: "not called: the deadline passed while building")
+            : solver.solve(formulation.model, options: solverOptions)
         var parameters: [String: JSONValue] = ["threads": .number(Double(options.threads))]
         if let t = options.timeLimitSeconds { parameters["timeLimitSeconds"] = .number(t) }
         if let g = options.relativeGap { parameters["relativeGap"] = .number(g) }

@@ -24,7 +24,7 @@ struct Bench: ParsableCommand {
         abstract: "Release-build benchmarks of the workbench's solvers.",
         subcommands: [
             MILPScaling.self, MILPFile.self, FINScaling.self, MultiScaling.self, Conformance.self, Configurations.self,
-            Peers.self,
+            Peers.self, MultiPrimal.self,
         ])
 }
 
@@ -683,6 +683,94 @@ struct Peers: ParsableCommand {
                 }
                 for line in notRun { print(line) }
             }
+        }
+    }
+}
+
+/// What each part of `fin-multi`'s primal side earns: the Lagrangian method alone (sequential
+/// starts, repair, rip-up and reroute), with the restricted master problem over the generated
+/// paths (one share vector per path: the one-at-a-time settling), and with every minimal share
+/// vector as a column (the shares settled jointly and exactly by the master).
+struct MultiPrimal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "multi-primal",
+        abstract: "fin-multi's primal parts on instance files: energy, bound, time per configuration.",
+        discussion: """
+            Runs MultiApplication (not the portfolio: no MILP fallback) on each instance in three \
+            configurations, one thread, the same time limit: `lagrangian` (no master problem), `master-1` \
+            (master problem, one share vector per path), `master` (every minimal share vector, at most \
+            --share-variants per path). Prints one row per instance and a summary: instances where a \
+            configuration's answer is better than `lagrangian`'s (relative 1e-9), the share of \
+            `lagrangian`'s certified gap it closes (mean over the instances where that gap is positive), \
+            instances answered, and the median and largest wall time.
+            """)
+
+    @Argument(help: "Instance files.") var instances: [String]
+    @Option(help: "Time limit per run, seconds.") var timeLimit: Double = 5
+    @Option(help: "Minimal share vectors per path in the `master` configuration.") var shareVariants: Int = 8
+    @Option(help: "The master problem's solver: highs or cbc.") var solver: String = "highs"
+
+    func run() throws {
+        let master: any MILPSolver
+        switch solver {
+        case "highs": master = HiGHSSolver()
+        case "cbc": master = CBCSolver()
+        default: throw ValidationError("unknown solver \(solver)")
+        }
+        let configurations: [(String, Int?)] = [("lagrangian", nil), ("master-1", 1), ("master", shareVariants)]
+        print("fin-multi's primal parts, time limit \(timeLimit) s, one thread, master solver \(master.name)")
+        print("| instance | configuration | status | energy J/s | bound J/s | certified gap | seconds | master |")
+        print("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |")
+        func num(_ x: Double?) -> String { x.map { String(format: "%.6g", $0) } ?? "-" }
+        var better = [Int](repeating: 0, count: configurations.count)
+        var answered = better
+        var closed = [[Double]](repeating: [], count: configurations.count)
+        var times = [[Double]](repeating: [], count: configurations.count)
+        for path in instances {
+            let instance: Instance
+            do { instance = try InstanceFile.read(path).instance } catch { throw ValidationError("\(error)") }
+            var base: Solution?
+            for (k, (name, variants)) in configurations.enumerated() {
+                var options = MultiApplication.Options()
+                options.timeLimitSeconds = timeLimit
+                options.threads = 1
+                if let variants {
+                    options.master = master
+                    options.shareVariants = variants
+                }
+                let s = MultiApplication.solve(instance, options: options)
+                times[k].append(s.wallSeconds ?? .nan)
+                let o = s.status == .optimal || s.status == .feasible ? s.objectiveJoulesPerSecond : nil
+                if o != nil { answered[k] += 1 }
+                if k == 0 { base = s }
+                let b0 = base?.objectiveJoulesPerSecond
+                if k > 0, let o {
+                    if b0 == nil || o < b0! * (1 - 1e-9) { better[k] += 1 }
+                    if let b0, let bound = base?.boundJoulesPerSecond, b0 - bound > 1e-9 * b0 {
+                        closed[k].append(max(0, (b0 - o) / (b0 - bound)))
+                    }
+                }
+                let certified = Solution.relativeGap(objective: o, bound: s.boundJoulesPerSecond)
+                let said = ["masterSolves", "masterImprovements", "masterColumns"].map {
+                    "\(Int(s.info[$0]?.numberValue ?? 0))"
+                }
+                print(
+                    "| \(instance.name) | \(name) | \(s.status.rawValue) | \(num(o)) | \(num(s.boundJoulesPerSecond)) | "
+                        + "\(certified.map { String(format: "%.3f%%", $0 * 100) } ?? "-") | "
+                        + "\(String(format: "%.2f", s.wallSeconds ?? .nan)) | \(k == 0 ? "-" : said.joined(separator: "/")) |"
+                )
+            }
+        }
+        print("")
+        print("| configuration | answered | better than lagrangian | certified gap closed, mean | median s | max s |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        for (k, (name, _)) in configurations.enumerated() {
+            let mean = closed[k].isEmpty ? Double.nan : closed[k].reduce(0, +) / Double(closed[k].count)
+            print(
+                "| \(name) | \(answered[k]) / \(instances.count) | \(k == 0 ? "-" : String(better[k])) | "
+                    + "\(k == 0 ? "-" : String(format: "%.1f%% of %d", mean * 100, closed[k].count)) | "
+                    + "\(String(format: "%.2f", median(times[k]))) | \(String(format: "%.2f", times[k].max() ?? .nan)) |"
+            )
         }
     }
 }
