@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 swift build -c release --product finbench
 swift build -c release --product finbench-bench
 sweeps=(paper-alexnet paper-alexnet-cifar100 paper-sensitivity authors-users authors-users-shares
-  scaling-nodes scaling-apps scaling-apps-contended journal-users default)
+  scaling-nodes scaling-apps scaling-apps-contended journal-users default contended-multi contended-acceptance
+  contended-seeds)
 for sweep in "${sweeps[@]}"; do
   rm -f "results/$sweep/runs.csv"
   .build/release/finbench bench "results/sweeps/$sweep.json" --jobs 1
