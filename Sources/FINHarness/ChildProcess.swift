@@ -31,6 +31,11 @@ public enum ChildProcess {
         /// The child's peak resident memory, bytes, from the operating system (`wait4`'s
         /// `ru_maxrss`); nil when unknown.
         public var peakResidentBytes: Int?
+        /// True when `peakResidentBytes` is only an upper bound. Linux records, at `exec`, the
+        /// peak of the memory image the child replaces; `posix_spawn` starts the child in the
+        /// parent's image (vfork), so a child's `ru_maxrss` is at least the parent's own peak at
+        /// that time. When it is no more than that, the child's true peak is unknown below it.
+        public var peakResidentIsBound = false
         public var standardErrorText: String { String(decoding: standardError, as: UTF8.self) }
         public var standardOutputText: String { String(decoding: standardOutput, as: UTF8.self) }
     }
@@ -103,6 +108,9 @@ public enum ChildProcess {
         var pid: pid_t = 0
         lock.lock()
         let spawned = stopping ? ECANCELED : posix_spawn(&pid, executable, &actions, &attributes, argv, env)
+        var own = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &own)
+        let parentPeak = Int(own.ru_maxrss)
         if spawned == 0 { live.insert(pid) }
         lock.unlock()
         for fd in [outPipe[1], errPipe[1], inPipe[0]] where fd >= 0 { close(fd) }
@@ -167,6 +175,7 @@ public enum ChildProcess {
         }
         var result = Result(outcome: outcome, standardOutput: out, standardError: err, wallSeconds: wall)
         result.peakResidentBytes = usage.ru_maxrss > 0 ? Int(usage.ru_maxrss) * 1024 : nil
+        result.peakResidentIsBound = Int(usage.ru_maxrss) <= parentPeak
         return result
     }
 

@@ -648,7 +648,7 @@ struct Peers: ParsableCommand {
                 let variables = instance.applications.indices.reduce(0) {
                     $0 + ExpandedGraph(index, application: $1, levels: instance.shareLevels ?? [1]).edgeCount
                 }
-                var rows: [(String, Double, Int?, Solution?)] = []
+                var rows: [(String, Double, Int?, Bool, Solution?)] = []
                 var notRun: [String] = []
                 for m in names {
                     if m.hasPrefix("milp-") && variables > milpMaxVariables {
@@ -663,18 +663,20 @@ struct Peers: ParsableCommand {
                     }
                     if ["milp-cbc", "milp-highs", "fin-multi"].contains(m) { args += ["--threads", "1"] }
                     let r = ChildProcess.run(exe, args, captureOutput: false, hardLimitSeconds: timeLimit + 60)
-                    rows.append((m, r.wallSeconds, r.peakResidentBytes, try? SolutionFile.read(out)))
+                    let solution = try? SolutionFile.read(out)
+                    rows.append((m, r.wallSeconds, r.peakResidentBytes, r.peakResidentIsBound, solution))
                 }
-                let bound = rows.compactMap { $0.3?.status == .error ? nil : $0.3?.boundJoulesPerSecond }.max()
-                let fastestExact = rows.filter { $0.0.hasPrefix("milp-") && $0.3?.status == .optimal }.map(\.1).min()
-                for (m, seconds, peak, s) in rows {
+                let bound = rows.compactMap { $0.4?.status == .error ? nil : $0.4?.boundJoulesPerSecond }.max()
+                let fastestExact = rows.filter { $0.0.hasPrefix("milp-") && $0.4?.status == .optimal }.map(\.1).min()
+                for (m, seconds, peak, atMost, s) in rows {
                     let ratio = fastestExact.map { String(format: "%.2f", seconds / $0) } ?? "-"
                     let energy = s?.objectiveJoulesPerSecond.map { NumberFormat.sig($0, 6) } ?? "-"
                     var certified = "-"
                     if let o = s?.objectiveJoulesPerSecond, let b = bound, b > 0 {
                         certified = NumberFormat.percent(max(0, o / b - 1))
                     }
-                    let mb = peak.map { String(format: "%.0f", Double($0) / 1_048_576) } ?? "-"
+                    // "<= N": the child's peak is no more than this process's own (see ChildProcess).
+                    let mb = peak.map { (atMost ? "<= " : "") + String(format: "%.0f", Double($0) / 1_048_576) } ?? "-"
                     let cells = [
                         label, m, String(format: "%.3f", seconds), ratio, mb, s?.status.rawValue ?? "none",
                         energy, certified,
