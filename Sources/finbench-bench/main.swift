@@ -757,9 +757,11 @@ struct MultiPrimal: ParsableCommand {
                     "\(Int(s.info[$0]?.numberValue ?? 0))"
                 }
                 print(
-                    "| \(instance.name) | \(name) | \(s.status.rawValue) | \(num(o)) | \(num(s.boundJoulesPerSecond)) | "
+                    "| \(instance.name) | \(name) | \(s.status.rawValue) | \(num(o)) | "
+                        + "\(num(s.boundJoulesPerSecond)) | "
                         + "\(certified.map { String(format: "%.3f%%", $0 * 100) } ?? "-") | "
-                        + "\(String(format: "%.2f", s.wallSeconds ?? .nan)) | \(k == 0 ? "-" : said.joined(separator: "/")) |"
+                        + "\(String(format: "%.2f", s.wallSeconds ?? .nan)) | "
+                        + "\(k == 0 ? "-" : said.joined(separator: "/")) |"
                 )
             }
         }
@@ -771,7 +773,8 @@ struct MultiPrimal: ParsableCommand {
             print(
                 "| \(name) | \(answered[k]) / \(instances.count) | \(k == 0 ? "-" : String(better[k])) | "
                     + "\(k == 0 ? "-" : String(format: "%.1f%% of %d", mean * 100, closed[k].count)) | "
-                    + "\(String(format: "%.2f", median(times[k]))) | \(String(format: "%.2f", times[k].max() ?? .nan)) |"
+                    + "\(String(format: "%.2f", median(times[k]))) | "
+                    + "\(String(format: "%.2f", times[k].max() ?? .nan)) |"
             )
         }
     }
