@@ -1,5 +1,8 @@
 import CHiGHS
 import FINLinear
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// HiGHS (MIT) behind `MILPSolver`, through its C API (`highs_c_api.h`, libhighs from the pinned
 /// PyPI wheel `highsbox` that `scripts/setup.sh` installs). A model with integer variables goes
@@ -28,10 +31,38 @@ import FINLinear
 /// - `time_limit` runs from `Highs_run`; the backend passes what is left of the caller's limit.
 ///   HiGHS checks it often in the search but only between presolve passes: on the 10,000-node
 ///   synthetic instance (345k columns) presolve alone takes 1.2 s, and a 1 s limit ended after
-///   1.7 s. On the conformance problems it stops within 0.01 s of the limit.
+///   1.7 s. On the conformance problems it stops within 0.01 s of the limit. But on a 10,000-node
+///   single application (199k columns, `finbench-bench peers`) a 20 s limit ended after 35.3 s
+///   and a 60 s one after 87 s: some phase of the MIP solve does not look at `time_limit`. So the
+///   backend also installs HiGHS's interrupt callbacks (simplex, IPM, MIP), which HiGHS calls
+///   often inside those phases; the callback stops the run once the deadline has passed
+///   (`interruptAtDeadline`; model status "interrupt", mapped like the time limit).
 /// - The Highs object is destroyed on every path (`defer`).
 public struct HiGHSSolver: MILPSolver {
     public init() {}
+
+    /// The callbacks HiGHS calls inside its simplex, interior-point and MIP loops.
+    private static let interrupts = [
+        kHighsCallbackSimplexInterrupt, kHighsCallbackIpmInterrupt, kHighsCallbackMipInterrupt,
+    ]
+
+    /// Seconds on CLOCK_MONOTONIC.
+    private static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+    }
+
+    /// Asks HiGHS to stop once the deadline (`user_callback_data`: CLOCK_MONOTONIC seconds) has
+    /// passed. A C function: it holds no Swift state and cannot throw.
+    private static let interruptAtDeadline: HighsCCallbackType = { _, _, _, dataIn, stopAt in
+        guard let dataIn, let stopAt else { return }
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        if Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9 >= stopAt.load(as: Double.self) {
+            dataIn.pointee.user_interrupt = 1
+        }
+    }
 
     public var name: String { "highs" }
     public var version: String { String(cString: Highs_version()) }
@@ -164,7 +195,21 @@ public struct HiGHSSolver: MILPSolver {
             let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
             try set("time_limit", max(seconds, 1e-3))
         }
+        // The deadline as CLOCK_MONOTONIC seconds, for the interrupt callback (no Swift state).
+        let stopAt = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+        defer { stopAt.deallocate() }
+        stopAt.pointee = .infinity
+        if let deadline {
+            let left = ContinuousClock.now.duration(to: deadline)
+            stopAt.pointee =
+                Self.monotonicSeconds() + Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18
+            _ = Highs_setCallback(highs, Self.interruptAtDeadline, stopAt)
+            for kind in Self.interrupts { _ = Highs_startCallback(highs, kind) }
+        }
         let runStatus = Highs_run(highs)
+        if deadline != nil {
+            for kind in Self.interrupts { _ = Highs_stopCallback(highs, kind) }
+        }
         let modelStatus = Highs_getModelStatus(highs)
         var primalStatus: HighsInt = kHighsSolutionStatusNone
         _ = Highs_getIntInfoValue(highs, "primal_solution_status", &primalStatus)
