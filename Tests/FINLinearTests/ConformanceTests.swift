@@ -59,7 +59,8 @@ struct ConformanceTests {
     }
 
     /// HiGHS stops within a second of its time limit on problems it cannot finish (with and
-    /// without an incumbent), with one thread and with two.
+    /// without an incumbent), with one thread and with two: by its own `time_limit` (model status
+    /// 13) or by the backend's interrupt callback at the deadline (17).
     @Test(arguments: [1, 2])
     func highsHonoursTheTimeLimit(threads: Int) throws {
         let limit = 2.0
@@ -70,7 +71,9 @@ struct ConformanceTests {
         for model in hard {
             let r = HiGHSSolver().solve(model, options: SolveOptions(timeLimitSeconds: limit, threads: threads))
             #expect(r.status == .feasible || r.status == .noSolution, "\(model.name): \(r.status) \(r.rawStatus)")
-            #expect(r.rawStatus.contains("model_status=13"), "\(model.name): \(r.rawStatus)")
+            #expect(
+                r.rawStatus.contains("model_status=13") || r.rawStatus.contains("model_status=17"),
+                "\(model.name): \(r.rawStatus)")
             #expect(r.wallSeconds < limit + 1, "\(model.name): \(r.wallSeconds) s for a \(limit) s limit")
         }
     }
