@@ -75,10 +75,12 @@ public struct ExpandedGraph: Sendable {
     public let application: Int
     public let chain: DNNChain
     /// Admissible depths (indices into `chain.depths`).
-    public let depths: [Int]
-    public let kmax: Int
-    public let levels: [Double]
-    public let hasDestination: Bool
+    @inlinable public var depths: [Int] { figures.depths }
+    /// The deepest admissible depth's last block.
+    @inlinable public var kmax: Int { figures.kmax }
+    /// Share levels (`[1]` without them).
+    @inlinable public var levels: [Double] { figures.levels }
+    @inlinable public var hasDestination: Bool { figures.destination >= 0 }
     /// How many edges exist.
     public let edgeCount: Int
 
@@ -109,17 +111,13 @@ public struct ExpandedGraph: Sendable {
     public init(_ index: NetworkIndex, application a: Int, levels: [Double] = [1], capacities: Capacities? = nil) {
         self.index = index
         application = a
-        self.levels = levels
         let instance = index.instance
         let app = instance.applications[a]
         let chain = index.chain(of: app)
         self.chain = chain
         let admissible = chain.admissibleDepths(minAccuracy: app.minAccuracy)
         let depths = chain.depths.indices.filter { admissible.contains(chain.depths[$0]) }
-        self.depths = depths
         let kmax = admissible.map(\.lastBlock).max() ?? 0
-        self.kmax = kmax
-        hasDestination = app.destination != nil
         let figures = Figures(index, application: a, chain: chain, depths: depths, kmax: kmax, levels: levels)
         self.figures = figures
         (present, edgeCount) = Self.existing(index, app, chain, figures, capacities: capacities ?? Capacities(index))
