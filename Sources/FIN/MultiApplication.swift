@@ -172,7 +172,7 @@ private struct LagrangianRun {
         let separately = priced.reduce(0) { $0 + $1!.cost }
         addColumns(priced)
         if let c = timed("repair", { $0.keepAndReroute(FINMethod.order(index)) }) { offer(c, improve: false) }
-        if let best = incumbent?.objective, best > 0, (best - separately) / best <= options.relativeGap {
+        if let best = incumbent?.objective, within(best, of: separately) {
             info["sequentialObjectives"] = .string("not run: the optima alone fit together")
         } else {
             startingPoints()
@@ -315,7 +315,12 @@ private struct LagrangianRun {
 
     func gapReached() -> Bool {
         guard let ub = incumbent?.objective else { return false }
-        return ub <= 0 || (ub - lowerBound) / ub <= options.relativeGap
+        return within(ub, of: lowerBound)
+    }
+
+    /// True when `objective` is within the gap tolerance of `bound` (`Solution.relativeGap`).
+    func within(_ objective: Double, of bound: Double) -> Bool {
+        (Solution.relativeGap(objective: objective, bound: bound) ?? 1) <= options.relativeGap
     }
 
     /// The exact priced answers of applications `apps` at the current prices.
@@ -499,8 +504,7 @@ private struct LagrangianRun {
         var c = c
         // A candidate already within the gap tolerance of the bound is not improved: the method
         // stops with it.
-        let settled = c.objective <= 0 || (c.objective - lowerBound) / c.objective <= options.relativeGap
-        if shouldImprove && !settled { timed("improve") { $0.improve(&c) } }
+        if shouldImprove && !within(c.objective, of: lowerBound) { timed("improve") { $0.improve(&c) } }
         if options.master != nil {
             let alone = self.alone
             for (a, d) in c.deployments.enumerated() {

@@ -12,8 +12,8 @@ public struct Capacities: Sendable {
     /// The full capacities of an instance.
     public init(_ index: NetworkIndex) {
         memoryBytes = index.instance.nodes.map(\.memoryBytes)
-        opsPerSecond = index.instance.nodes.map(\.opsPerSecond)
+        opsPerSecond = index.nodeOpsPerSecond
         share = [Double](repeating: 1, count: index.nodeCount)
-        bitsPerSecond = index.instance.links.map(\.bitsPerSecond)
+        bitsPerSecond = index.linkBitsPerSecond
     }
 }
